@@ -1,0 +1,257 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bookshop/bookshop/domain"
+)
+
+// Page sizes of listings.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
+
+// Cover upload rules.
+const (
+	// MaxCoverBytes is the largest cover image a client may upload (5 MiB).
+	MaxCoverBytes = 5 << 20
+	// CoverUploadTTL is how long a presigned cover upload stays valid.
+	CoverUploadTTL = 15 * time.Minute
+	// CoverDownloadTTL is how long a presigned cover URL in a read stays valid.
+	CoverDownloadTTL = time.Hour
+)
+
+// coverExtensions maps the accepted cover content types to file extensions.
+var coverExtensions = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+
+// CoverPrefix is the key prefix under which every uploaded original cover of
+// the book is stored. Upload keys are confined to it.
+func CoverPrefix(id domain.BookID) string { return "covers/" + string(id) + "/" }
+
+// ThumbnailPrefix is the key prefix of the book's generated thumbnails.
+func ThumbnailPrefix(id domain.BookID) string { return "thumbnails/" + string(id) + "/" }
+
+// Catalog runs the catalog use cases: books, their listing and their covers.
+type Catalog struct {
+	books   BookRepository
+	objects ObjectStore
+	clock   Clock
+	ids     IDGenerator
+	cursors *CursorCodec
+}
+
+// NewCatalog returns the catalog use cases over the given ports.
+func NewCatalog(books BookRepository, objects ObjectStore, clock Clock, ids IDGenerator, cursors *CursorCodec) *Catalog {
+	return &Catalog{books: books, objects: objects, clock: clock, ids: ids, cursors: cursors}
+}
+
+// CreateBook validates d and stores a new book with a fresh id.
+func (c *Catalog) CreateBook(ctx context.Context, d domain.BookDetails) (domain.Book, error) {
+	book, err := domain.NewBook(domain.BookID(c.ids.NewID()), d, c.clock.Now())
+	if err != nil {
+		return domain.Book{}, err
+	}
+	if err := c.books.Create(ctx, book); err != nil {
+		return domain.Book{}, fmt.Errorf("create book: %w", err)
+	}
+	return book, nil
+}
+
+// GetBook returns one book; it wraps domain.ErrNotFound when there is none.
+func (c *Catalog) GetBook(ctx context.Context, id domain.BookID) (domain.Book, error) {
+	book, err := c.books.Get(ctx, id)
+	if err != nil {
+		return domain.Book{}, fmt.Errorf("get book: %w", err)
+	}
+	return book, nil
+}
+
+// ListBooksRequest is a client's listing request, unvalidated.
+type ListBooksRequest struct {
+	// Category is free text normalized like a book's category; "" lists all.
+	Category string
+	// Sort is "newest" (default) or "title".
+	Sort string
+	// Limit is the page size; 0 means DefaultPageSize.
+	Limit int
+	// Cursor is a previous page's NextCursor, or "".
+	Cursor string
+}
+
+// BookPage is one page of a listing for a client.
+type BookPage struct {
+	Books []domain.Book
+	// NextCursor continues the same listing; "" on the last page.
+	NextCursor string
+}
+
+// ListBooks returns one page of books. Invalid parameters, including a cursor
+// that was tampered with or issued for another listing, are reported together
+// as a *domain.ValidationError.
+func (c *Catalog) ListBooks(ctx context.Context, r ListBooksRequest) (BookPage, error) {
+	q := BookListQuery{Sort: SortNewest, Limit: DefaultPageSize}
+	var fields []domain.FieldError
+	if strings.TrimSpace(r.Category) != "" {
+		cat, ok := domain.ParseCategory(r.Category)
+		if !ok {
+			fields = append(fields, domain.FieldError{Field: "category", Message: "is not a valid category"})
+		}
+		q.Category = cat
+	}
+	switch BookSort(r.Sort) {
+	case "", SortNewest:
+	case SortTitle:
+		q.Sort = SortTitle
+	default:
+		fields = append(fields, domain.FieldError{Field: "sort", Message: `must be "newest" or "title"`})
+	}
+	if r.Limit != 0 {
+		if r.Limit < 1 || r.Limit > MaxPageSize {
+			fields = append(fields, domain.FieldError{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxPageSize)})
+		}
+		q.Limit = r.Limit
+	}
+	scope := q.Category.String() + "|" + string(q.Sort)
+	if r.Cursor != "" {
+		after, err := c.cursors.Decode(scope, r.Cursor)
+		if err != nil {
+			fields = append(fields, domain.FieldError{Field: "cursor", Message: "is not a cursor issued for this listing"})
+		}
+		q.After = after
+	}
+	if len(fields) > 0 {
+		return BookPage{}, &domain.ValidationError{Fields: fields}
+	}
+	page, err := c.books.List(ctx, q)
+	if err != nil {
+		return BookPage{}, fmt.Errorf("list books: %w", err)
+	}
+	out := BookPage{Books: page.Books}
+	if page.Next != "" {
+		out.NextCursor = c.cursors.Encode(scope, page.Next)
+	}
+	return out, nil
+}
+
+// UpdateBook replaces a book's details if it is still at expectedVersion. An
+// expectedVersion of 0 means the caller named none: domain.ErrPreconditionRequired.
+func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVersion int64, d domain.BookDetails) (domain.Book, error) {
+	if expectedVersion == 0 {
+		return domain.Book{}, fmt.Errorf("update book %s: %w", id, domain.ErrPreconditionRequired)
+	}
+	now := c.clock.Now()
+	book, err := c.books.Update(ctx, id, func(b *domain.Book) error {
+		if err := b.CheckVersion(expectedVersion); err != nil {
+			return err
+		}
+		return b.Revise(d, now)
+	})
+	if err != nil {
+		return domain.Book{}, fmt.Errorf("update book: %w", err)
+	}
+	return book, nil
+}
+
+// DeleteBook removes a book (only while at expectedVersion, unless that is 0)
+// and then every cover object stored for it. It wraps domain.ErrNotFound when
+// the book does not exist, so repeating a delete reports not found.
+func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVersion int64) error {
+	if _, err := c.books.Delete(ctx, id, expectedVersion); err != nil {
+		return fmt.Errorf("delete book: %w", err)
+	}
+	errs := []error{
+		c.objects.DeletePrefix(ctx, CoverPrefix(id)),
+		c.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("delete cover objects of deleted book %s: %w", id, err)
+	}
+	return nil
+}
+
+// CoverUploadRequest asks for a presigned cover upload.
+type CoverUploadRequest struct {
+	ContentType   string
+	ContentLength int64
+}
+
+// CoverUpload is a presigned upload and the key it will write.
+type CoverUpload struct {
+	PresignedRequest
+	Key string
+}
+
+// RequestCoverUpload returns a presigned PUT for a new cover image of an
+// existing book. The request is bound to the content type (JPEG, PNG or WebP)
+// and the exact length (at most MaxCoverBytes), expires after CoverUploadTTL,
+// and writes a fresh key under CoverPrefix.
+func (c *Catalog) RequestCoverUpload(ctx context.Context, id domain.BookID, r CoverUploadRequest) (CoverUpload, error) {
+	var fields []domain.FieldError
+	ext, ok := coverExtensions[r.ContentType]
+	if !ok {
+		fields = append(fields, domain.FieldError{Field: "contentType", Message: "must be image/jpeg, image/png or image/webp"})
+	}
+	if r.ContentLength < 1 || r.ContentLength > MaxCoverBytes {
+		fields = append(fields, domain.FieldError{Field: "contentLength", Message: fmt.Sprintf("must be between 1 and %d bytes", MaxCoverBytes)})
+	}
+	if len(fields) > 0 {
+		return CoverUpload{}, &domain.ValidationError{Fields: fields}
+	}
+	if _, err := c.books.Get(ctx, id); err != nil {
+		return CoverUpload{}, fmt.Errorf("request cover upload: %w", err)
+	}
+	key := CoverPrefix(id) + c.ids.NewID() + "." + ext
+	req, err := c.objects.PresignPut(ctx, key, r.ContentType, r.ContentLength, CoverUploadTTL)
+	if err != nil {
+		return CoverUpload{}, fmt.Errorf("presign cover upload: %w", err)
+	}
+	return CoverUpload{PresignedRequest: req, Key: key}, nil
+}
+
+// RecordCover attaches stored cover objects to a book. Keys outside the
+// book's prefixes are rejected.
+func (c *Catalog) RecordCover(ctx context.Context, id domain.BookID, cover domain.Cover) (domain.Book, error) {
+	if !strings.HasPrefix(cover.OriginalKey, CoverPrefix(id)) ||
+		(cover.ThumbnailKey != "" && !strings.HasPrefix(cover.ThumbnailKey, ThumbnailPrefix(id))) ||
+		(cover.Thumbnail2xKey != "" && !strings.HasPrefix(cover.Thumbnail2xKey, ThumbnailPrefix(id))) {
+		return domain.Book{}, &domain.ValidationError{Fields: []domain.FieldError{{Field: "cover", Message: "keys must lie under the book's cover prefixes"}}}
+	}
+	now := c.clock.Now()
+	book, err := c.books.Update(ctx, id, func(b *domain.Book) error { return b.SetCover(cover, now) })
+	if err != nil {
+		return domain.Book{}, fmt.Errorf("record cover: %w", err)
+	}
+	return book, nil
+}
+
+// CoverLinks are download URLs of a book's cover; empty when absent.
+type CoverLinks struct {
+	URL            string
+	ThumbnailURL   string
+	Thumbnail2xURL string
+}
+
+// CoverLinks presigns download URLs for the book's cover objects.
+func (c *Catalog) CoverLinks(ctx context.Context, book domain.Book) (CoverLinks, error) {
+	cover := book.Cover()
+	var links CoverLinks
+	for _, l := range []struct {
+		key string
+		dst *string
+	}{{cover.OriginalKey, &links.URL}, {cover.ThumbnailKey, &links.ThumbnailURL}, {cover.Thumbnail2xKey, &links.Thumbnail2xURL}} {
+		if l.key == "" {
+			continue
+		}
+		u, err := c.objects.PresignGet(ctx, l.key, CoverDownloadTTL)
+		if err != nil {
+			return CoverLinks{}, fmt.Errorf("presign cover download: %w", err)
+		}
+		*l.dst = u
+	}
+	return links, nil
+}

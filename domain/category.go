@@ -1,0 +1,46 @@
+package domain
+
+import (
+	"strings"
+	"unicode"
+)
+
+// MaxCategoryLen bounds the length of a category slug.
+const MaxCategoryLen = 64
+
+// Category is a normalized slug such as "science-fiction". The zero value is
+// not a valid category; obtain one from ParseCategory.
+type Category struct{ slug string }
+
+// ParseCategory normalizes free text into a slug: letters are lower-cased,
+// runs of spaces, underscores and punctuation become one hyphen, and leading
+// or trailing hyphens are dropped. Only ASCII letters and digits survive. It
+// reports false when nothing is left or the slug is longer than
+// MaxCategoryLen.
+func ParseCategory(s string) (Category, bool) {
+	var b strings.Builder
+	pendingHyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if pendingHyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			pendingHyphen = false
+			b.WriteRune(r)
+		default:
+			pendingHyphen = true
+		}
+	}
+	slug := b.String()
+	if slug == "" || len(slug) > MaxCategoryLen {
+		return Category{}, false
+	}
+	return Category{slug}, true
+}
+
+// String returns the slug.
+func (c Category) String() string { return c.slug }
+
+// IsZero reports whether c is the zero (invalid) category.
+func (c Category) IsZero() bool { return c.slug == "" }

@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -74,9 +75,9 @@ func (d BookDetails) validate() (validBookDetails, error) {
 		description: strings.TrimSpace(d.Description),
 		stock:       d.Stock,
 	}
-	checkText(&errs, "title", v.title, 1, MaxTitleLen)
-	checkText(&errs, "author", v.author, 1, MaxAuthorLen)
-	checkText(&errs, "description", v.description, 0, MaxDescriptionLen)
+	checkText(&errs, "title", v.title, 1, MaxTitleLen, false)
+	checkText(&errs, "author", v.author, 1, MaxAuthorLen, false)
+	checkText(&errs, "description", v.description, 0, MaxDescriptionLen, true)
 	if strings.TrimSpace(d.Category) == "" {
 		errs.add("category", "is required")
 	} else if c, ok := ParseCategory(d.Category); !ok {
@@ -102,10 +103,17 @@ func (d BookDetails) validate() (validBookDetails, error) {
 	return v, errs.err()
 }
 
-func checkText(errs *fieldErrors, field, s string, minLen, maxLen int) {
+// checkText checks a text field's length and characters. Control characters
+// are refused (line breaks only where multiline is true), which also keeps
+// them free for storage adapters to use as separators in sort keys.
+func checkText(errs *fieldErrors, field, s string, minLen, maxLen int, multiline bool) {
 	switch n := utf8.RuneCountInString(s); {
 	case !utf8.ValidString(s):
 		errs.add(field, "must be valid UTF-8")
+	case strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t'))
+	}):
+		errs.add(field, "must not contain control characters")
 	case n < minLen:
 		errs.add(field, "is required")
 	case n > maxLen:

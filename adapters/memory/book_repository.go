@@ -1,0 +1,147 @@
+package memory
+
+import (
+	"cmp"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// BookRepository keeps books in a map guarded by a mutex. Update holds the
+// lock for the whole callback, so concurrent updates are serialized.
+type BookRepository struct {
+	mu    sync.RWMutex
+	books map[domain.BookID]domain.Book
+}
+
+var _ app.BookRepository = (*BookRepository)(nil)
+
+// NewBookRepository returns an empty repository.
+func NewBookRepository() *BookRepository {
+	return &BookRepository{books: make(map[domain.BookID]domain.Book)}
+}
+
+// Create implements app.BookRepository.
+func (r *BookRepository) Create(_ context.Context, book domain.Book) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.books[book.ID()]; ok {
+		return fmt.Errorf("book %s exists: %w", book.ID(), domain.ErrConflict)
+	}
+	r.books[book.ID()] = book
+	return nil
+}
+
+// Get implements app.BookRepository.
+func (r *BookRepository) Get(_ context.Context, id domain.BookID) (domain.Book, error) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	book, ok := r.books[id]
+	if !ok {
+		return domain.Book{}, &domain.NotFoundError{Entity: "book", ID: string(id)}
+	}
+	return book, nil
+}
+
+// Update implements app.BookRepository.
+func (r *BookRepository) Update(_ context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	book, ok := r.books[id]
+	if !ok {
+		return domain.Book{}, &domain.NotFoundError{Entity: "book", ID: string(id)}
+	}
+	if err := fn(&book); err != nil {
+		return domain.Book{}, err
+	}
+	r.books[id] = book
+	return book, nil
+}
+
+// Delete implements app.BookRepository.
+func (r *BookRepository) Delete(_ context.Context, id domain.BookID, expectedVersion int64) (domain.Book, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	book, ok := r.books[id]
+	if !ok {
+		return domain.Book{}, &domain.NotFoundError{Entity: "book", ID: string(id)}
+	}
+	if expectedVersion != 0 {
+		if err := book.CheckVersion(expectedVersion); err != nil {
+			return domain.Book{}, err
+		}
+	}
+	delete(r.books, id)
+	return book, nil
+}
+
+// sortKey orders books within a listing. Keys are unique because they end
+// with the id.
+func sortKey(b domain.Book, sort app.BookSort) string {
+	if sort == app.SortTitle {
+		return strings.ToLower(b.Title()) + "\x01" + string(b.ID())
+	}
+	return string(b.ID())
+}
+
+// List implements app.BookRepository. Its position token is the sort key of
+// the last book returned, so books created or deleted during a walk neither
+// shift nor repeat the pages that follow.
+func (r *BookRepository) List(_ context.Context, q app.BookListQuery) (app.BookListPage, error) {
+	var after string
+	if q.After != "" {
+		raw, err := base64.RawURLEncoding.DecodeString(q.After)
+		if err != nil {
+			return app.BookListPage{}, fmt.Errorf("list books: malformed position: %w", domain.ErrInvalid)
+		}
+		after = string(raw)
+	}
+	type keyed struct {
+		key  string
+		book domain.Book
+	}
+	r.mu.RLock()
+	matches := make([]keyed, 0, len(r.books))
+	for _, b := range r.books {
+		if !q.Category.IsZero() && b.Category() != q.Category {
+			continue
+		}
+		matches = append(matches, keyed{sortKey(b, q.Sort), b})
+	}
+	r.mu.RUnlock()
+
+	descending := q.Sort != app.SortTitle
+	slices.SortFunc(matches, func(a, b keyed) int {
+		if descending {
+			return cmp.Compare(b.key, a.key)
+		}
+		return cmp.Compare(a.key, b.key)
+	})
+	start := 0
+	if after != "" {
+		start, _ = slices.BinarySearchFunc(matches, after, func(k keyed, target string) int {
+			if descending {
+				return cmp.Compare(target, k.key)
+			}
+			return cmp.Compare(k.key, target)
+		})
+		if start < len(matches) && matches[start].key == after {
+			start++
+		}
+	}
+	end := min(start+q.Limit, len(matches))
+	page := app.BookListPage{Books: make([]domain.Book, 0, end-start)}
+	for _, m := range matches[start:end] {
+		page.Books = append(page.Books, m.book)
+	}
+	if end < len(matches) && end > start {
+		page.Next = base64.RawURLEncoding.EncodeToString([]byte(matches[end-1].key))
+	}
+	return page, nil
+}

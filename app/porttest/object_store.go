@@ -1,0 +1,180 @@
+package porttest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// ObjectStore runs the app.ObjectStore contract. newStore must return an
+// empty store that no other test uses. Objects are written and read only
+// through presigned requests sent by a plain HTTP client, as a browser would.
+func ObjectStore(t *testing.T, newStore func(t *testing.T) app.ObjectStore) {
+	jpeg := bytes.Repeat([]byte("\xff\xd8\xff\xe0 cover bytes "), 64)
+
+	t.Run("presigned put then presigned get returns the bytes", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		req := presignPut(t, store, "covers/b1/a.jpg", "image/jpeg", int64(len(jpeg)), 15*time.Minute)
+		if req.Method != http.MethodPut {
+			t.Fatalf("method = %q, want PUT", req.Method)
+		}
+		if until := time.Until(req.ExpiresAt); until <= 0 || until > 15*time.Minute+5*time.Second {
+			t.Fatalf("ExpiresAt %v is not within the 15 minute ttl", req.ExpiresAt)
+		}
+		if status := send(t, req, "image/jpeg", jpeg); status/100 != 2 {
+			t.Fatalf("PUT status = %d, want 2xx", status)
+		}
+		status, body, contentType := get(t, store, "covers/b1/a.jpg")
+		if status != http.StatusOK || !bytes.Equal(body, jpeg) {
+			t.Fatalf("GET = %d with %d bytes, want 200 with the %d uploaded bytes", status, len(body), len(jpeg))
+		}
+		if contentType != "image/jpeg" {
+			t.Fatalf("GET Content-Type = %q, want image/jpeg", contentType)
+		}
+	})
+
+	t.Run("presigned put refuses another content type", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		req := presignPut(t, store, "covers/b2/a.jpg", "image/jpeg", int64(len(jpeg)), time.Minute)
+		if status := send(t, req, "image/png", jpeg); status/100 != 4 {
+			t.Fatalf("PUT with another content type = %d, want 4xx", status)
+		}
+		assertMissing(t, store, "covers/b2/a.jpg")
+	})
+
+	t.Run("presigned put refuses more bytes than signed", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		req := presignPut(t, store, "covers/b3/a.jpg", "image/jpeg", 100, time.Minute)
+		if status := send(t, req, "image/jpeg", jpeg); status/100 != 4 {
+			t.Fatalf("PUT of %d bytes signed for 100 = %d, want 4xx", len(jpeg), status)
+		}
+		assertMissing(t, store, "covers/b3/a.jpg")
+	})
+
+	t.Run("presigned put refuses a tampered url", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		req := presignPut(t, store, "covers/b4/a.jpg", "image/jpeg", int64(len(jpeg)), time.Minute)
+		req.URL = strings.Replace(req.URL, "covers/b4/a.jpg", "covers/b5/a.jpg", 1)
+		if status := send(t, req, "image/jpeg", jpeg); status/100 != 4 {
+			t.Fatalf("PUT to a tampered url = %d, want 4xx", status)
+		}
+		assertMissing(t, store, "covers/b5/a.jpg")
+	})
+
+	t.Run("get of a missing key is not found", func(t *testing.T) {
+		t.Parallel()
+		assertMissing(t, newStore(t), "covers/none/x.png")
+	})
+
+	t.Run("delete prefix removes exactly that prefix", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		keys := []string{"covers/b6/1.jpg", "covers/b6/2.png", "thumbnails/b6/t.jpg", "covers/b60/keep.jpg"}
+		for _, k := range keys {
+			if status := send(t, presignPut(t, store, k, "image/jpeg", 3, time.Minute), "image/jpeg", []byte("abc")); status/100 != 2 {
+				t.Fatalf("PUT %s = %d", k, status)
+			}
+		}
+		must(t, store.DeletePrefix(context.Background(), "covers/b6/"))
+		assertMissing(t, store, keys[0])
+		assertMissing(t, store, keys[1])
+		for _, k := range keys[2:] {
+			if status, _, _ := get(t, store, k); status != http.StatusOK {
+				t.Fatalf("GET %s after deleting another prefix = %d, want 200", k, status)
+			}
+		}
+		must(t, store.DeletePrefix(context.Background(), "covers/nothing-here/"))
+	})
+
+	t.Run("delete prefix removes more than one listing page", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		const n = 25
+		for i := range n {
+			k := fmt.Sprintf("covers/many/%03d.jpg", i)
+			if status := send(t, presignPut(t, store, k, "image/jpeg", 1, time.Minute), "image/jpeg", []byte("x")); status/100 != 2 {
+				t.Fatalf("PUT %s = %d", k, status)
+			}
+		}
+		must(t, store.DeletePrefix(context.Background(), "covers/many/"))
+		for i := range n {
+			assertMissing(t, store, fmt.Sprintf("covers/many/%03d.jpg", i))
+		}
+	})
+
+	t.Run("bad arguments are invalid", func(t *testing.T) {
+		t.Parallel()
+		store, ctx := newStore(t), context.Background()
+		if err := store.DeletePrefix(ctx, ""); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("DeletePrefix(\"\") = %v, want domain.ErrInvalid", err)
+		}
+		if _, err := store.PresignPut(ctx, "", "image/jpeg", 1, time.Minute); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("PresignPut with empty key = %v, want domain.ErrInvalid", err)
+		}
+		if _, err := store.PresignGet(ctx, "covers/x", 0); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("PresignGet with ttl 0 = %v, want domain.ErrInvalid", err)
+		}
+	})
+}
+
+func presignPut(t *testing.T, store app.ObjectStore, key, contentType string, n int64, ttl time.Duration) app.PresignedRequest {
+	t.Helper()
+	req, err := store.PresignPut(context.Background(), key, contentType, n, ttl)
+	must(t, err)
+	return req
+}
+
+// send performs a presigned request like a browser: the returned headers,
+// but the given Content-Type and body.
+func send(t *testing.T, pr app.PresignedRequest, contentType string, body []byte) int {
+	t.Helper()
+	req, err := http.NewRequest(pr.Method, pr.URL, bytes.NewReader(body))
+	must(t, err)
+	for k, v := range pr.Headers {
+		if !strings.EqualFold(k, "Content-Length") {
+			req.Header.Set(k, v)
+		}
+	}
+	req.Header.Set("Content-Type", contentType)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		// A server may cut the connection on a body it refuses.
+		t.Logf("%s %s: %v", pr.Method, pr.URL, err)
+		return http.StatusBadRequest
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode
+}
+
+func get(t *testing.T, store app.ObjectStore, key string) (status int, body []byte, contentType string) {
+	t.Helper()
+	u, err := store.PresignGet(context.Background(), key, time.Minute)
+	must(t, err)
+	resp, err := http.Get(u)
+	must(t, err)
+	defer resp.Body.Close()
+	body, err = io.ReadAll(resp.Body)
+	must(t, err)
+	return resp.StatusCode, body, resp.Header.Get("Content-Type")
+}
+
+func assertMissing(t *testing.T, store app.ObjectStore, key string) {
+	t.Helper()
+	if status, _, _ := get(t, store, key); status != http.StatusNotFound {
+		t.Fatalf("GET %s = %d, want 404", key, status)
+	}
+}

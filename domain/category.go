@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxCategoryLen bounds the length of a category slug.
@@ -14,7 +15,7 @@ type Category struct{ slug string }
 
 // ParseCategory normalizes free text into a slug: letters are lower-cased,
 // runs of spaces, underscores and punctuation become one hyphen, and leading
-// or trailing hyphens are dropped. Only ASCII letters and digits survive. It
+// or trailing hyphens are dropped. Letters (of any script) and digits survive. It
 // reports false when nothing is left or the slug is longer than
 // MaxCategoryLen.
 func ParseCategory(s string) (Category, bool) {
@@ -22,7 +23,7 @@ func ParseCategory(s string) (Category, bool) {
 	pendingHyphen := false
 	for _, r := range strings.ToLower(s) {
 		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if pendingHyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
@@ -33,7 +34,7 @@ func ParseCategory(s string) (Category, bool) {
 		}
 	}
 	slug := b.String()
-	if slug == "" || len(slug) > MaxCategoryLen {
+	if slug == "" || utf8.RuneCountInString(slug) > MaxCategoryLen {
 		return Category{}, false
 	}
 	return Category{slug}, true

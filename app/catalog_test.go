@@ -1,0 +1,202 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bookshop/bookshop/adapters/memory"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+type fixedClock struct{ t time.Time }
+
+func (c fixedClock) Now() time.Time { return c.t }
+
+type seqIDs struct{ n int }
+
+func (s *seqIDs) NewID() string { s.n++; return fmt.Sprintf("ID%06d", s.n) }
+
+type fixture struct {
+	catalog *app.Catalog
+	books   *memory.BookRepository
+	objects *memory.ObjectStore
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	srv := httptest.NewServer(nil)
+	t.Cleanup(srv.Close)
+	objects, err := memory.NewObjectStore(srv.URL+"/o", []byte("0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = objects
+	cursors, err := app.NewCursorCodec([]byte("cursor-key-0123456789"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	books := memory.NewBookRepository()
+	clock := fixedClock{time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	return fixture{app.NewCatalog(books, objects, clock, &seqIDs{}, cursors), books, objects}
+}
+
+func details(title, category string) domain.BookDetails {
+	return domain.BookDetails{Title: title, Author: "A", Category: category, PriceCents: 100, Stock: 1}
+}
+
+func fieldNames(t *testing.T, err error) []string {
+	t.Helper()
+	var ve *domain.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("error = %v, want a *domain.ValidationError", err)
+	}
+	var names []string
+	for _, f := range ve.Fields {
+		names = append(names, f.Field)
+	}
+	return names
+}
+
+func TestListBooksFollowsSignedCursors(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for i := range 5 {
+		if _, err := f.catalog.CreateBook(ctx, details(fmt.Sprintf("T%d", i), []string{"a", "b"}[i%2])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first, err := f.catalog.ListBooks(ctx, app.ListBooksRequest{Limit: 2})
+	if err != nil || len(first.Books) != 2 || first.NextCursor == "" {
+		t.Fatalf("first page = %d books, cursor %q, err %v", len(first.Books), first.NextCursor, err)
+	}
+	second, err := f.catalog.ListBooks(ctx, app.ListBooksRequest{Limit: 2, Cursor: first.NextCursor})
+	if err != nil || len(second.Books) != 2 || second.Books[0].ID() == first.Books[0].ID() {
+		t.Fatalf("second page = %v, err %v", second.Books, err)
+	}
+
+	tests := []struct {
+		name string
+		req  app.ListBooksRequest
+		want []string
+	}{
+		{"cursor used with another category", app.ListBooksRequest{Category: "a", Cursor: first.NextCursor}, []string{"cursor"}},
+		{"cursor used with another order", app.ListBooksRequest{Sort: "title", Cursor: first.NextCursor}, []string{"cursor"}},
+		{"tampered cursor", app.ListBooksRequest{Cursor: first.NextCursor[:len(first.NextCursor)-2] + "AA"}, []string{"cursor"}},
+		{"garbage cursor", app.ListBooksRequest{Cursor: "not-a-cursor"}, []string{"cursor"}},
+		{"limit too large", app.ListBooksRequest{Limit: 101}, []string{"limit"}},
+		{"negative limit", app.ListBooksRequest{Limit: -1}, []string{"limit"}},
+		{"unknown sort", app.ListBooksRequest{Sort: "price"}, []string{"sort"}},
+		{"all at once", app.ListBooksRequest{Category: "$$", Sort: "x", Limit: 1000, Cursor: "x"}, []string{"category", "sort", "limit", "cursor"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := f.catalog.ListBooks(ctx, tt.req)
+			if got := fieldNames(t, err); !slices.Equal(got, tt.want) {
+				t.Fatalf("invalid fields = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCursorFromAnotherKeyIsRejected(t *testing.T) {
+	a, _ := app.NewCursorCodec([]byte("key-a-0123456789"))
+	b, _ := app.NewCursorCodec([]byte("key-b-0123456789"))
+	if _, err := b.Decode("|newest", a.Encode("|newest", "pos")); err == nil {
+		t.Fatal("a cursor signed with another key was accepted")
+	}
+	if got, err := a.Decode("|newest", a.Encode("|newest", "pos")); err != nil || got != "pos" {
+		t.Fatalf("round trip = %q, %v", got, err)
+	}
+	if _, err := app.NewCursorCodec([]byte("short")); err == nil {
+		t.Fatal("short key accepted")
+	}
+}
+
+func TestUpdateBookNeedsTheCurrentVersion(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	b, _ := f.catalog.CreateBook(ctx, details("Old", "x"))
+	if _, err := f.catalog.UpdateBook(ctx, b.ID(), 0, details("New", "x")); !errors.Is(err, domain.ErrPreconditionRequired) {
+		t.Fatalf("no version: %v, want ErrPreconditionRequired", err)
+	}
+	if _, err := f.catalog.UpdateBook(ctx, b.ID(), 2, details("New", "x")); !errors.Is(err, domain.ErrVersionConflict) {
+		t.Fatalf("stale version: %v, want ErrVersionConflict", err)
+	}
+	got, err := f.catalog.UpdateBook(ctx, b.ID(), 1, details("New", "x"))
+	if err != nil || got.Title() != "New" || got.Version() != 2 {
+		t.Fatalf("UpdateBook = %v, %v", got.Snapshot(), err)
+	}
+}
+
+func TestDeleteBookRemovesItsCoverObjects(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	b, _ := f.catalog.CreateBook(ctx, details("Covered", "x"))
+	other, _ := f.catalog.CreateBook(ctx, details("Other", "x"))
+	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("a"))
+	f.objects.Put(app.ThumbnailPrefix(b.ID())+"t.jpg", "image/jpeg", []byte("t"))
+	f.objects.Put(app.CoverPrefix(other.ID())+"a.jpg", "image/jpeg", []byte("o"))
+	if err := f.catalog.DeleteBook(ctx, b.ID(), 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{app.CoverPrefix(b.ID()) + "a.jpg", app.ThumbnailPrefix(b.ID()) + "t.jpg"} {
+		if _, _, ok := f.objects.Object(k); ok {
+			t.Errorf("%s survived the delete", k)
+		}
+	}
+	if _, _, ok := f.objects.Object(app.CoverPrefix(other.ID()) + "a.jpg"); !ok {
+		t.Error("another book's cover was deleted")
+	}
+	if err := f.catalog.DeleteBook(ctx, b.ID(), 0); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("repeat delete = %v, want ErrNotFound", err)
+	}
+}
+
+func TestRequestCoverUpload(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	b, _ := f.catalog.CreateBook(ctx, details("Covered", "x"))
+	up, err := f.catalog.RequestCoverUpload(ctx, b.ID(), app.CoverUploadRequest{ContentType: "image/png", ContentLength: 1234})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(up.Key, app.CoverPrefix(b.ID())) || !strings.HasSuffix(up.Key, ".png") || up.Method != "PUT" {
+		t.Fatalf("upload = %+v", up)
+	}
+	if up.Headers["Content-Type"] != "image/png" || up.ExpiresAt.After(time.Now().Add(app.CoverUploadTTL+time.Second)) {
+		t.Fatalf("upload headers %v expires %v", up.Headers, up.ExpiresAt)
+	}
+
+	_, err = f.catalog.RequestCoverUpload(ctx, b.ID(), app.CoverUploadRequest{ContentType: "image/gif", ContentLength: app.MaxCoverBytes + 1})
+	if got := fieldNames(t, err); !slices.Equal(got, []string{"contentType", "contentLength"}) {
+		t.Fatalf("invalid fields = %v", got)
+	}
+	if _, err := f.catalog.RequestCoverUpload(ctx, "missing", app.CoverUploadRequest{ContentType: "image/png", ContentLength: 1}); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("cover for a missing book = %v, want ErrNotFound", err)
+	}
+}
+
+func TestRecordCoverConfinesKeysToTheBook(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	b, _ := f.catalog.CreateBook(ctx, details("Covered", "x"))
+	if _, err := f.catalog.RecordCover(ctx, b.ID(), domain.Cover{OriginalKey: "covers/other/a.jpg"}); !errors.Is(err, domain.ErrInvalid) {
+		t.Fatalf("foreign key = %v, want ErrInvalid", err)
+	}
+	cover := domain.Cover{OriginalKey: app.CoverPrefix(b.ID()) + "a.jpg", ThumbnailKey: app.ThumbnailPrefix(b.ID()) + "t.jpg"}
+	got, err := f.catalog.RecordCover(ctx, b.ID(), cover)
+	if err != nil || got.Cover() != cover || got.Version() != 2 {
+		t.Fatalf("RecordCover = %+v, %v", got.Cover(), err)
+	}
+	links, err := f.catalog.CoverLinks(ctx, got)
+	if err != nil || links.URL == "" || links.ThumbnailURL == "" || links.Thumbnail2xURL != "" {
+		t.Fatalf("CoverLinks = %+v, %v", links, err)
+	}
+}

@@ -1,0 +1,79 @@
+package apigw
+
+import (
+	"context"
+	"time"
+
+	"github.com/bookshop/bookshop/domain"
+)
+
+// bookJSON is the API representation of a book. It is encoded with
+// encoding/json from plain fields, which keeps the read path cheap.
+type bookJSON struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Author      string `json:"author"`
+	Category    string `json:"category"`
+	Description string `json:"description"`
+	PriceCents  int64  `json:"priceCents"`
+	Currency    string `json:"currency"`
+	Stock       int    `json:"stock"`
+	// Cover is absent while the book has no cover.
+	Cover     *coverJSON `json:"cover,omitempty"`
+	CreatedAt time.Time  `json:"createdAt"`
+	UpdatedAt time.Time  `json:"updatedAt"`
+	Version   int64      `json:"version"`
+}
+
+// coverJSON holds presigned download URLs of a book's cover. Thumbnail URLs
+// are absent until the thumbnails have been made.
+type coverJSON struct {
+	URL            string `json:"url"`
+	ThumbnailURL   string `json:"thumbnailUrl,omitempty"`
+	Thumbnail2xURL string `json:"thumbnail2xUrl,omitempty"`
+}
+
+// bookPageJSON is one page of a listing. NextCursor is null on the last page.
+type bookPageJSON struct {
+	Items      []bookJSON `json:"items"`
+	NextCursor *string    `json:"nextCursor"`
+}
+
+// bookRequest is the body of POST /api/books and PUT /api/books/{id}. PUT
+// replaces every field: an omitted description or currency is reset to
+// empty and the default currency.
+type bookRequest struct {
+	Title       string `json:"title" apigw:"required"`
+	Author      string `json:"author" apigw:"required"`
+	Category    string `json:"category" apigw:"required"`
+	Description string `json:"description"`
+	PriceCents  int64  `json:"priceCents" apigw:"required"`
+	Currency    string `json:"currency"`
+	Stock       int    `json:"stock" apigw:"required"`
+}
+
+var bookRequestSchema = schemaOf[bookRequest]()
+
+func (r bookRequest) details() domain.BookDetails {
+	return domain.BookDetails{
+		Title: r.Title, Author: r.Author, Category: r.Category, Description: r.Description,
+		PriceCents: r.PriceCents, Currency: r.Currency, Stock: r.Stock,
+	}
+}
+
+// bookJSON converts a book, presigning its cover URLs when it has a cover.
+func (h *Handler) bookJSON(ctx context.Context, b domain.Book) (bookJSON, error) {
+	out := bookJSON{
+		ID: string(b.ID()), Title: b.Title(), Author: b.Author(), Category: b.Category().String(),
+		Description: b.Description(), PriceCents: b.Price().Cents(), Currency: b.Price().Currency().String(),
+		Stock: b.Stock(), CreatedAt: b.CreatedAt(), UpdatedAt: b.UpdatedAt(), Version: b.Version(),
+	}
+	if !b.Cover().IsZero() {
+		links, err := h.catalog.CoverLinks(ctx, b)
+		if err != nil {
+			return bookJSON{}, err
+		}
+		out.Cover = &coverJSON{URL: links.URL, ThumbnailURL: links.ThumbnailURL, Thumbnail2xURL: links.Thumbnail2xURL}
+	}
+	return out, nil
+}

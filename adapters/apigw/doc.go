@@ -1,0 +1,77 @@
+// Package apigw is Bookshop's inbound adapter for Amazon API Gateway HTTP
+// APIs (payload format 2.0). Handler turns an events.APIGatewayV2HTTPRequest
+// into one call of an app.Catalog use case and the result into an
+// events.APIGatewayV2HTTPResponse; its Handle method is the function given to
+// lambda.Start, and the embedded mode serves the same method through
+// adapters/httpbridge.
+//
+// # Routes
+//
+// Routing uses the request method and rawPath only (never routeKey), so a
+// single "$default" route or a proxy route both work. The API must be
+// deployed on the "$default" stage: rawPath then has no stage prefix.
+//
+//	GET    /api/health                200 {"status":"ok"}
+//	GET    /api/books                 200 {"items":[Book...],"nextCursor":string|null}
+//	                                  query: category, sort=newest|title, limit=1..100, cursor
+//	POST   /api/books                 201 Book, Location and ETag
+//	GET    /api/books/{id}            200 Book, ETag
+//	PUT    /api/books/{id}            200 Book, ETag; If-Match required
+//	DELETE /api/books/{id}            204; If-Match optional
+//	POST   /api/books/{id}/cover      200 {"uploadUrl","method","headers","expiresAt","key"}
+//	OPTIONS on any of these paths     204 (CORS preflight), Allow
+//
+// An unknown path answers 404 and a known path with another method 405 with
+// an Allow header.
+//
+// # Versions and conditional requests
+//
+// A book's ETag is the strong entity tag of its version, for example "3".
+// If-Match is compared with the strong comparison of RFC 9110, section 8.8.3.2:
+//
+//   - a weak tag (W/"3") never matches: 412;
+//   - a well-formed strong tag that is not a current version ("abc", "0",
+//     or an old version): 412;
+//   - a header that is not `*` or exactly one entity tag (an unquoted 3, a
+//     list of tags, garbage): 400, field "If-Match";
+//   - PUT without If-Match: 428. `If-Match: *` is refused on PUT with 428
+//     too: it would let a client overwrite changes it never saw, which is
+//     what the header exists to prevent;
+//   - DELETE without If-Match or with `*` deletes whatever version is
+//     current.
+//
+// The header is parsed before the body is decoded, so a malformed or weak
+// tag answers 400 or 412 whatever the body and whether or not the book
+// exists; a numeric tag is compared by the use case, after the body is
+// validated, so a stale tag on a missing book answers 404.
+//
+// DELETE is idempotent in effect but not in response: a repeated DELETE of
+// the same book answers 404, because the book no longer exists (RFC 9110,
+// section 9.2.2, allows this). A client retrying a DELETE whose response it
+// lost should treat 404 as success.
+//
+// # Errors
+//
+// Every failure is an RFC 9457 problem (application/problem+json) built in
+// problem.go from one table keyed by the domain's error categories; see
+// ProblemTypeBase for the type URIs. Internal errors answer 500 with a
+// generic detail naming the request id; the error itself is only logged.
+// Handle never returns a non-nil error: a Lambda function error would reach
+// the client as API Gateway's bare 500.
+//
+// # Request bodies
+//
+// Bodies must be JSON objects sent as application/json (else 415), at most
+// MaxBodyBytes after base64 decoding (else 413). Field names are matched
+// exactly (encoding/json alone would accept "TITLE" for "title"); unknown,
+// repeated and null fields, missing required fields and values of the wrong
+// type are all reported as field errors (400).
+//
+// # Identity
+//
+// The caller's app.Principal comes from the claims API Gateway's JWT
+// authorizer verified (requestContext.authorizer.jwt.claims): sub, email and
+// cognito:groups. Requests without claims run as the anonymous principal.
+// The handler itself enforces nothing; authorization belongs to the use
+// cases.
+package apigw

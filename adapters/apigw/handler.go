@@ -1,0 +1,170 @@
+package apigw
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/bookshop/bookshop/app"
+)
+
+// Config configures a Handler.
+type Config struct {
+	// AllowedOrigins lists the origins (such as "https://shop.example") whose
+	// browser scripts may call the API; "*" allows every origin. Empty
+	// disables CORS: no CORS headers are sent.
+	AllowedOrigins []string
+	// AllowedMethods are announced to preflight requests. Default: GET, POST,
+	// PUT, DELETE, OPTIONS.
+	AllowedMethods []string
+	// AllowedHeaders are the request headers announced to preflight requests.
+	// Default: Authorization, Content-Type, If-Match, Idempotency-Key.
+	AllowedHeaders []string
+	// ExposedHeaders are the response headers scripts may read. Default:
+	// ETag, Location.
+	ExposedHeaders []string
+	// MaxAge is how long browsers may cache a preflight answer. Default: 10
+	// minutes.
+	MaxAge time.Duration
+}
+
+// Handler serves the catalog API to API Gateway HTTP API events. It is safe
+// for concurrent use.
+type Handler struct {
+	catalog *app.Catalog
+	logger  *slog.Logger
+	cors    corsPolicy
+}
+
+// NewHandler returns a handler over catalog that logs one JSON-ready line
+// per request to logger (nil discards logs). It panics if catalog is nil:
+// that is a wiring mistake, not a runtime condition.
+func NewHandler(catalog *app.Catalog, cfg Config, logger *slog.Logger) *Handler {
+	if catalog == nil {
+		panic("apigw.NewHandler: nil catalog")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Handler{catalog: catalog, logger: logger, cors: newCORSPolicy(cfg)}
+}
+
+// Handle serves one request; it is the function to pass to lambda.Start.
+// Every outcome, including internal failures and panics, is a well-formed
+// response, and the returned error is always nil.
+func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+	start := time.Now()
+	resp, err := h.serve(ctx, &req)
+	h.logRequest(ctx, &req, resp.StatusCode, time.Since(start), err)
+	return resp, nil
+}
+
+// serve answers the request. The returned error is the failure behind a
+// problem response, for the log.
+func (h *Handler) serve(ctx context.Context, req *events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+	rt, params, found := matchRoute(requestPath(req))
+	if found && req.RequestContext.HTTP.Method == "OPTIONS" {
+		return h.cors.preflight(req, rt), nil
+	}
+	resp, err := h.dispatch(ctx, req, rt, params)
+	if err != nil {
+		resp = h.problem(req, err)
+	}
+	h.cors.decorate(req, resp.Headers)
+	return resp, err
+}
+
+// dispatch calls the endpoint of the matched route (nil when none matched),
+// turning a panic into an internal error.
+func (h *Handler) dispatch(ctx context.Context, req *events.APIGatewayV2HTTPRequest, rt *route, params pathParams) (resp events.APIGatewayV2HTTPResponse, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			resp, err = events.APIGatewayV2HTTPResponse{}, fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+		}
+	}()
+	if rt == nil {
+		return resp, &requestError{kind: errRouteNotFound, detail: "No resource lives at this path."}
+	}
+	method := req.RequestContext.HTTP.Method
+	op := rt.operation(method)
+	if op == 0 {
+		return resp, &requestError{kind: errMethodNotAllowed, detail: "This resource does not support " + method + ".", allow: rt.allow}
+	}
+	if p, ok := principalFrom(req); ok {
+		ctx = app.WithPrincipal(ctx, p)
+	}
+	return h.call(ctx, op, req, params)
+}
+
+// logRequest writes the request's log line. Attributes are only built when
+// the level is enabled, and the success path stays within slog's inline
+// attribute capacity, so a served request costs no extra allocation here.
+func (h *Handler) logRequest(ctx context.Context, req *events.APIGatewayV2HTTPRequest, status int, elapsed time.Duration, err error) {
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	if !h.logger.Enabled(ctx, level) {
+		return
+	}
+	attrs := [...]slog.Attr{
+		slog.String("requestId", req.RequestContext.RequestID),
+		slog.String("method", req.RequestContext.HTTP.Method),
+		slog.String("path", requestPath(req)),
+		slog.Int("status", status),
+		slog.Duration("duration", elapsed),
+		{},
+	}
+	n := len(attrs) - 1
+	if err != nil {
+		attrs[n] = slog.String("error", err.Error())
+		n++
+	}
+	h.logger.LogAttrs(ctx, level, "request", attrs[:n]...)
+}
+
+// requestPath is the request's path: rawPath, which API Gateway, the local
+// gateway and the embedded bridge all deliver, else requestContext.http.path.
+func requestPath(req *events.APIGatewayV2HTTPRequest) string {
+	if req.RawPath != "" {
+		return req.RawPath
+	}
+	return req.RequestContext.HTTP.Path
+}
+
+// headerValue returns the named request header. API Gateway lower-cases
+// header names; events built by other tools may not, so other spellings are
+// found too. name must be lower case.
+func headerValue(headers map[string]string, name string) string {
+	if v, ok := headers[name]; ok {
+		return v
+	}
+	for k, v := range headers {
+		if len(k) == len(name) && equalFoldASCII(k, name) {
+			return v
+		}
+	}
+	return ""
+}
+
+// equalFoldASCII compares header names case-insensitively without the
+// Unicode tables strings.EqualFold consults.
+func equalFoldASCII(a, b string) bool {
+	for i := range len(a) {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,261 @@
+package apigw_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bookshop/bookshop/adapters/apigw"
+	"github.com/bookshop/bookshop/adapters/memory"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// epoch is the fake clock's first instant.
+var epoch = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// stepClock returns epoch, epoch+1s, epoch+2s, ... so timestamps are
+// deterministic and distinct.
+type stepClock struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *stepClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return epoch.Add(time.Duration(c.n-1) * time.Second)
+}
+
+// counterIDs returns book-0001, book-0002, ...: unique and sorting by
+// creation like ULIDs.
+type counterIDs struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (g *counterIDs) NewID() string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.n++
+	return fmt.Sprintf("book-%04d", g.n)
+}
+
+// syncBuffer collects log output from concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// fixture is a handler over memory adapters.
+type fixture struct {
+	books   app.BookRepository
+	objects *memory.ObjectStore
+	catalog *app.Catalog
+	handler *apigw.Handler
+	logs    *syncBuffer
+}
+
+var testConfig = apigw.Config{AllowedOrigins: []string{"https://shop.example"}}
+
+func newFixture(t testing.TB) *fixture {
+	return newFixtureWith(t, memory.NewBookRepository(), testConfig)
+}
+
+func newFixtureWith(t testing.TB, books app.BookRepository, cfg apigw.Config) *fixture {
+	t.Helper()
+	objects, err := memory.NewObjectStore("https://objects.test/o", []byte("object-signing-key-0123456789"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cursors, err := app.NewCursorCodec([]byte("cursor-signing-key-0123456789"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalog := app.NewCatalog(books, objects, &stepClock{}, &counterIDs{}, cursors)
+	logs := &syncBuffer{}
+	logger := slog.New(slog.NewJSONHandler(logs, nil))
+	return &fixture{books: books, objects: objects, catalog: catalog, handler: apigw.NewHandler(catalog, cfg, logger), logs: logs}
+}
+
+// seed creates books through the catalog and returns them.
+func (f *fixture) seed(t testing.TB, details ...domain.BookDetails) []domain.Book {
+	t.Helper()
+	out := make([]domain.Book, len(details))
+	for i, d := range details {
+		b, err := f.catalog.CreateBook(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = b
+	}
+	return out
+}
+
+// snapshot returns every stored book, to prove a request wrote nothing.
+func (f *fixture) snapshot(t testing.TB) []domain.BookSnapshot {
+	t.Helper()
+	page, err := f.books.List(context.Background(), app.BookListQuery{Sort: app.SortNewest, Limit: 10_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]domain.BookSnapshot, len(page.Books))
+	for i, b := range page.Books {
+		out[i] = b.Snapshot()
+	}
+	return out
+}
+
+func (f *fixture) serve(t testing.TB, ev events.APIGatewayV2HTTPRequest) events.APIGatewayV2HTTPResponse {
+	t.Helper()
+	resp, err := f.handler.Handle(context.Background(), ev)
+	if err != nil {
+		t.Fatalf("Handle returned error %v; want a response and nil", err)
+	}
+	return resp
+}
+
+var dune = domain.BookDetails{Title: "Dune", Author: "Frank Herbert", Category: "Science Fiction", PriceCents: 1899, Stock: 20,
+	Description: "Politics, ecology and prophecy on the desert planet Arrakis."}
+
+var kindred = domain.BookDetails{Title: "Kindred", Author: "Octavia E. Butler", Category: "science-fiction", PriceCents: 1499, Stock: 4}
+
+var middlemarch = domain.BookDetails{Title: "Middlemarch", Author: "George Eliot", Category: "classics", PriceCents: 1299, Currency: "GBP", Stock: 5}
+
+// loadEvent reads a v2 event from testdata.
+func loadEvent(t testing.TB, name string) events.APIGatewayV2HTTPRequest {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev events.APIGatewayV2HTTPRequest
+	if err := json.Unmarshal(data, &ev); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return ev
+}
+
+// newEvent starts from the anonymous GET fixture and sets the method and
+// target ("/path?query") the way API Gateway fills an event.
+func newEvent(t testing.TB, method, target string, opts ...eventOption) events.APIGatewayV2HTTPRequest {
+	t.Helper()
+	ev := loadEvent(t, "apigw-v2-request-no-authorizer.json")
+	path, query, _ := strings.Cut(target, "?")
+	ev.RawPath, ev.RawQueryString = path, query
+	ev.RequestContext.HTTP.Method, ev.RequestContext.HTTP.Path = method, path
+	ev.QueryStringParameters = nil
+	if values, err := url.ParseQuery(query); err == nil && len(values) > 0 {
+		ev.QueryStringParameters = make(map[string]string, len(values))
+		for k, v := range values {
+			ev.QueryStringParameters[k] = strings.Join(v, ",")
+		}
+	}
+	for _, o := range opts {
+		o(&ev)
+	}
+	return ev
+}
+
+type eventOption func(*events.APIGatewayV2HTTPRequest)
+
+// jsonBody sets an application/json body.
+func jsonBody(body string) eventOption { return body2("application/json", body) }
+
+func body2(contentType, body string) eventOption {
+	return func(ev *events.APIGatewayV2HTTPRequest) {
+		ev.Body = body
+		ev.Headers["content-length"] = fmt.Sprint(len(body))
+		if contentType != "" {
+			ev.Headers["content-type"] = contentType
+		}
+	}
+}
+
+func header(name, value string) eventOption {
+	return func(ev *events.APIGatewayV2HTTPRequest) { ev.Headers[strings.ToLower(name)] = value }
+}
+
+// problem is a decoded problem+json body.
+type problem struct {
+	Type   string       `json:"type"`
+	Title  string       `json:"title"`
+	Status int          `json:"status"`
+	Detail string       `json:"detail"`
+	Errors []fieldError `json:"errors"`
+}
+
+type fieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// decodeProblem checks the response is a problem and decodes it strictly.
+func decodeProblem(t testing.TB, resp events.APIGatewayV2HTTPResponse) problem {
+	t.Helper()
+	if ct := resp.Headers["Content-Type"]; ct != "application/problem+json" {
+		t.Errorf("Content-Type = %q, want application/problem+json", ct)
+	}
+	var p problem
+	dec := json.NewDecoder(strings.NewReader(resp.Body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		t.Fatalf("problem body %s: %v", resp.Body, err)
+	}
+	if p.Status != resp.StatusCode {
+		t.Errorf("problem status %d, response status %d", p.Status, resp.StatusCode)
+	}
+	return p
+}
+
+// decodeJSON decodes a JSON response body into a generic value.
+func decodeJSON(t testing.TB, resp events.APIGatewayV2HTTPResponse) map[string]any {
+	t.Helper()
+	if ct := resp.Headers["Content-Type"]; ct != "application/json" {
+		t.Errorf("Content-Type = %q, want application/json (body %s)", ct, resp.Body)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(resp.Body), &v); err != nil {
+		t.Fatalf("body %q: %v", resp.Body, err)
+	}
+	return v
+}
+
+func wantStatus(t testing.TB, resp events.APIGatewayV2HTTPResponse, want int) {
+	t.Helper()
+	if resp.StatusCode != want {
+		t.Fatalf("status = %d, want %d; body %s", resp.StatusCode, want, resp.Body)
+	}
+}
+
+func diff(t testing.TB, what string, want, got any) {
+	t.Helper()
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", what, d)
+	}
+}

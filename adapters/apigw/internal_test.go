@@ -1,0 +1,150 @@
+package apigw
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+func TestParseIfMatch(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    int64
+		wantErr error // category; nil for success
+	}{
+		{"", 0, nil},
+		{"*", 0, nil},
+		{` "3" `, 3, nil},
+		{`"9223372036854775807"`, 9223372036854775807, nil},
+		{`W/"3"`, 0, domain.ErrVersionConflict},
+		{`"0"`, 0, domain.ErrVersionConflict},
+		{`"-1"`, 0, domain.ErrVersionConflict},
+		{`"03"`, 0, domain.ErrVersionConflict},
+		{`"abc"`, 0, domain.ErrVersionConflict},
+		{`""`, 0, domain.ErrVersionConflict},
+		{`"99999999999999999999"`, 0, domain.ErrVersionConflict},
+		{`3`, 0, domain.ErrInvalid},
+		{`"3`, 0, domain.ErrInvalid},
+		{`"`, 0, domain.ErrInvalid},
+		{`"1", "2"`, 0, domain.ErrInvalid},
+		{`"1","2"`, 0, domain.ErrInvalid},
+		{`"a b"`, 0, domain.ErrInvalid},
+		{`w/"3"`, 0, domain.ErrInvalid},
+		{`**`, 0, domain.ErrInvalid},
+	}
+	for _, tt := range tests {
+		got, err := parseIfMatch(tt.in)
+		if got != tt.want || (tt.wantErr == nil) != (err == nil) || (tt.wantErr != nil && !errors.Is(err, tt.wantErr)) {
+			t.Errorf("parseIfMatch(%q) = %d, %v; want %d, %v", tt.in, got, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
+func TestETag(t *testing.T) {
+	for v, want := range map[int64]string{1: `"1"`, 42: `"42"`, 9223372036854775807: `"9223372036854775807"`} {
+		if got := etag(v); got != want {
+			t.Errorf("etag(%d) = %s, want %s", v, got, want)
+		}
+		if back, err := parseIfMatch(want); err != nil || back != v {
+			t.Errorf("parseIfMatch(etag(%d)) = %d, %v", v, back, err)
+		}
+	}
+}
+
+func TestParseGroups(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"[]", nil},
+		{"admin", []string{"admin"}},
+		{"[admin]", []string{"admin"}},
+		{"[admin other]", []string{"admin", "other"}},
+		{" [admin  other] ", []string{"admin", "other"}},
+		{`["admin","other"]`, []string{"admin", "other"}},
+		{`["admin", ""]`, []string{"admin"}},
+		{"admin,other", []string{"admin", "other"}},
+		{"[eu-west-1_AbC_Google admin]", []string{"eu-west-1_AbC_Google", "admin"}},
+	}
+	for _, tt := range tests {
+		if d := cmp.Diff(tt.want, parseGroups(tt.in)); d != "" {
+			t.Errorf("parseGroups(%q) mismatch (-want +got):\n%s", tt.in, d)
+		}
+	}
+}
+
+func TestPrincipalFrom(t *testing.T) {
+	req := &events.APIGatewayV2HTTPRequest{}
+	if _, ok := principalFrom(req); ok {
+		t.Error("principal without an authorizer")
+	}
+	req.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{
+		JWT: &events.APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{Claims: map[string]string{"sub": "u1"}},
+	}
+	p, ok := principalFrom(req)
+	if d := cmp.Diff(app.Principal{UserID: "u1"}, p); !ok || d != "" {
+		t.Errorf("principalFrom: ok=%v %s", ok, d)
+	}
+}
+
+func TestMatchRoute(t *testing.T) {
+	tests := []struct {
+		path, pattern, id string
+	}{
+		{"/api/health", "/api/health", ""},
+		{"/api/books", "/api/books", ""},
+		{"/api/books/01J", "/api/books/{id}", "01J"},
+		{"/api/books/01J/cover", "/api/books/{id}/cover", "01J"},
+		{"/api/books/", "", ""},
+		{"/api/books//cover", "", ""},
+		{"/api/books/01J/", "", ""},
+		{"/api/books/01J/covers", "", ""},
+		{"/api/health/", "", ""},
+		{"/API/books", "", ""},
+		{"/", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		rt, params, ok := matchRoute(tt.path)
+		switch {
+		case ok != (tt.pattern != ""):
+			t.Errorf("matchRoute(%q) ok = %v", tt.path, ok)
+		case ok && (rt.pattern != tt.pattern || params.get("id") != tt.id):
+			t.Errorf("matchRoute(%q) = %s id %q; want %s id %q", tt.path, rt.pattern, params.get("id"), tt.pattern, tt.id)
+		}
+	}
+}
+
+func TestClassifyFirstMatchWins(t *testing.T) {
+	tests := []struct {
+		err    error
+		status int
+	}{
+		{&domain.ValidationError{}, 400},
+		{fmt.Errorf("get: %w", &domain.NotFoundError{Entity: "book", ID: "x"}), 404},
+		{errors.Join(domain.ErrNotFound, domain.ErrInvalid), 400},
+		{&domain.VersionConflictError{}, 412},
+		{domain.ErrPreconditionRequired, 428},
+		{domain.ErrUnauthenticated, 401},
+		{domain.ErrForbidden, 403},
+		{domain.ErrConflict, 409},
+		{&requestError{kind: errRouteNotFound}, 404},
+		{&requestError{kind: errMethodNotAllowed}, 405},
+		{&requestError{kind: errPayloadTooLarge}, 413},
+		{&requestError{kind: errUnsupportedMediaType}, 415},
+		{&requestError{kind: errMalformedRequest}, 400},
+		{errors.New("boom"), 500},
+	}
+	for _, tt := range tests {
+		if k, _ := classify(tt.err); k.status != tt.status {
+			t.Errorf("classify(%v) = %d, want %d", tt.err, k.status, tt.status)
+		}
+	}
+}

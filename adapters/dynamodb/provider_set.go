@@ -1,0 +1,16 @@
+package dynamostore
+
+import (
+	"github.com/google/wire"
+
+	"github.com/bookshop/bookshop/app"
+)
+
+// ProviderSet provides the DynamoDB BookRepository as app.BookRepository.
+// Its inputs are a *dynamo.DB and a TableName; ClientSet builds the DB.
+var ProviderSet = wire.NewSet(NewBookRepository, wire.Bind(new(app.BookRepository), new(*BookRepository)))
+
+// ClientSet builds the *dynamo.DB that ProviderSet needs from an aws.Config
+// and an Endpoint. Leave it out when the injector shares a DB built
+// elsewhere.
+var ClientSet = wire.NewSet(NewDB)

@@ -1,0 +1,237 @@
+// Package s3test runs MinIO for the tests of the S3 adapter: one container
+// per test binary, and a fresh bucket per test.
+//
+// A package that uses it calls Main from its TestMain, which removes the
+// container after the tests ran (Ryuk, the testcontainers reaper, is off on
+// machines without a registry, so nothing else would):
+//
+//	func TestMain(m *testing.M) { s3test.Main(m) }
+//
+// Environment:
+//   - BOOKSHOP_MINIO_IMAGE: the MinIO image (default DefaultImage).
+//   - BOOKSHOP_SKIP_CONTAINER_TESTS=1: skip the tests that need MinIO.
+//     Otherwise a missing Docker fails them: `make test` provisions Docker
+//     and the images.
+package s3test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/testcontainers/testcontainers-go"
+	"github.com/testcontainers/testcontainers-go/modules/minio"
+
+	s3store "github.com/bookshop/bookshop/adapters/s3"
+)
+
+// Settings read from the environment.
+const (
+	// ImageEnv names the variable that overrides the MinIO image.
+	ImageEnv = "BOOKSHOP_MINIO_IMAGE"
+	// SkipEnv names the variable that, set to "1", skips container tests.
+	SkipEnv = "BOOKSHOP_SKIP_CONTAINER_TESTS"
+	// DefaultImage is the MinIO image used when ImageEnv is unset, the same
+	// default as deploy/local/provision.sh (pgsty/silo is the maintained
+	// community build of the MinIO server; MinIO Inc. no longer publishes
+	// images). Where no registry answers, provision.sh builds a local
+	// stand-in and exports ImageEnv pointing at it.
+	DefaultImage = "pgsty/silo:RELEASE.2026-09-16T00-00-00Z"
+	// Region is the region the clients sign for.
+	Region = "us-east-1"
+)
+
+const (
+	startTimeout   = 2 * time.Minute
+	cleanupTimeout = 30 * time.Second
+)
+
+// Server is the running MinIO of this test binary.
+type Server struct {
+	// Endpoint is the S3 API's base URL, e.g. "http://127.0.0.1:32768".
+	Endpoint string
+	// Config signs as MinIO's root user in Region.
+	Config aws.Config
+	// Client talks to Endpoint, path-style.
+	Client *s3.Client
+}
+
+// Options reaches Endpoint path-style, as MinIO needs.
+func (s *Server) Options() s3store.Options {
+	return s3store.Options{Endpoint: s.Endpoint, UsePathStyle: true}
+}
+
+// shared is the state of the one container of this test binary.
+var shared struct {
+	mainCalled atomic.Bool
+	once       sync.Once
+	container  *minio.MinioContainer
+	server     *Server
+	err        error
+}
+
+// Main runs the tests of m and then removes the MinIO container, if a test
+// started one. Call it from TestMain; it calls os.Exit.
+func Main(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	shared.mainCalled.Store(true)
+	code := m.Run()
+	if err := testcontainers.TerminateContainer(shared.container); err != nil {
+		fmt.Fprintf(os.Stderr, "s3test: remove MinIO container: %v\n", err)
+		if code == 0 {
+			code = 1
+		}
+	}
+	return code
+}
+
+// Start returns the MinIO of this test binary, starting it on first use. It
+// skips tb when SkipEnv is "1" and fails it when MinIO cannot start.
+func Start(tb testing.TB) *Server {
+	tb.Helper()
+	if os.Getenv(SkipEnv) == "1" {
+		tb.Skipf("container tests disabled by %s=1", SkipEnv)
+	}
+	if !shared.mainCalled.Load() {
+		tb.Fatal("s3test: call s3test.Main(m) from TestMain so the MinIO container is removed after the tests")
+	}
+	shared.once.Do(func() { shared.server, shared.err = start() })
+	if shared.err != nil {
+		tb.Fatalf("s3test: %v\n"+
+			"These tests need a Docker engine and the MinIO image (%s=%q). "+
+			"`make test` provisions both; set %s=1 to skip container tests.",
+			shared.err, ImageEnv, image(), SkipEnv)
+	}
+	return shared.server
+}
+
+// NewBucket creates a bucket no other test uses and returns its name. The
+// bucket is emptied and removed when tb ends.
+func NewBucket(tb testing.TB) (*Server, s3store.BucketName) {
+	tb.Helper()
+	srv := Start(tb)
+	bucket := uniqueBucketName()
+	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
+	defer cancel()
+	if err := s3store.CreateBucket(ctx, srv.Client, bucket); err != nil {
+		tb.Fatalf("s3test: %v", err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
+		defer cancel()
+		if err := removeBucket(ctx, srv.Client, string(bucket)); err != nil {
+			tb.Errorf("s3test: remove bucket %s: %v", bucket, err)
+		}
+	})
+	return srv, bucket
+}
+
+func image() string {
+	if img := os.Getenv(ImageEnv); img != "" {
+		return img
+	}
+	return DefaultImage
+}
+
+// start runs MinIO. The testcontainers Docker discovery panics when it finds
+// no Docker host; that becomes an error like any other start failure.
+func start() (srv *Server, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("start MinIO: no Docker host: %v", r)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
+	defer cancel()
+	ctr, err := minio.Run(ctx, image())
+	shared.container = ctr // also on failure: a created container must be removed
+	if err != nil {
+		return nil, fmt.Errorf("start MinIO: %w", err)
+	}
+	endpoint, err := endpointOf(ctx, ctr)
+	if err != nil {
+		return nil, err
+	}
+	cfg := aws.Config{
+		Region:      Region,
+		Credentials: credentials.NewStaticCredentialsProvider(ctr.Username, ctr.Password, ""),
+	}
+	client, err := s3store.NewClient(cfg, s3store.Options{Endpoint: endpoint, UsePathStyle: true})
+	if err != nil {
+		return nil, err
+	}
+	return &Server{Endpoint: endpoint, Config: cfg, Client: client}, nil
+}
+
+// endpointOf returns the base URL of MinIO's published API port. Tests talk
+// to 127.0.0.1 rather than "localhost", which may resolve to ::1 first.
+func endpointOf(ctx context.Context, ctr *minio.MinioContainer) (string, error) {
+	host, err := ctr.Host(ctx)
+	if err != nil {
+		return "", fmt.Errorf("MinIO host: %w", err)
+	}
+	if host == "localhost" {
+		host = "127.0.0.1"
+	}
+	port, err := ctr.MappedPort(ctx, "9000/tcp")
+	if err != nil {
+		return "", fmt.Errorf("MinIO port: %w", err)
+	}
+	return "http://" + net.JoinHostPort(host, port.Port()), nil
+}
+
+var bucketSeq atomic.Int64
+
+// uniqueBucketName is unique within the binary (sequence) and across
+// binaries sharing a server (random part).
+func uniqueBucketName() s3store.BucketName {
+	var b [4]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return s3store.BucketName(fmt.Sprintf("test-%d-%s", bucketSeq.Add(1), hex.EncodeToString(b[:])))
+}
+
+// removeBucket deletes every object of bucket, then the bucket.
+func removeBucket(ctx context.Context, client *s3.Client, bucket string) error {
+	pages := s3.NewListObjectsV2Paginator(client, &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(ctx)
+		if err != nil {
+			return fmt.Errorf("list: %w", err)
+		}
+		if len(page.Contents) == 0 {
+			continue
+		}
+		ids := make([]types.ObjectIdentifier, len(page.Contents))
+		for i, o := range page.Contents {
+			ids[i] = types.ObjectIdentifier{Key: o.Key}
+		}
+		out, err := client.DeleteObjects(ctx, &s3.DeleteObjectsInput{
+			Bucket: aws.String(bucket),
+			Delete: &types.Delete{Objects: ids, Quiet: aws.Bool(true)},
+		})
+		if err != nil {
+			return fmt.Errorf("delete objects: %w", err)
+		}
+		if len(out.Errors) > 0 {
+			return fmt.Errorf("delete %s: %s", aws.ToString(out.Errors[0].Key), aws.ToString(out.Errors[0].Code))
+		}
+	}
+	if _, err := client.DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: aws.String(bucket)}); err != nil {
+		return fmt.Errorf("delete bucket: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,31 @@
+# Bookshop developer entry points. `make test` is the README's test command and what CI runs (.ci/run).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+GO ?= go
+# Extra `go test` flags, e.g. make test GOTESTFLAGS='-run TestBook ./adapters/...' (packages default to ./...).
+GOTESTFLAGS ?=
+PKGS ?= ./...
+PROVISION := deploy/local/provision.sh
+
+.PHONY: test test-short images run generate
+
+## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector.
+test:
+	source $(PROVISION) && $(GO) test -race -count=1 -v $(GOTESTFLAGS) $(PKGS)
+
+## test-short: quick loop without Docker: container tests are skipped.
+test-short:
+	BOOKSHOP_SKIP_CONTAINER_TESTS=1 $(GO) test -race $(GOTESTFLAGS) $(PKGS)
+
+## images: provision only, printing the environment the tests get.
+images:
+	bash $(PROVISION) --print-env
+
+## run: the whole shop in one local process.
+run:
+	$(GO) run ./cmd/bookshop
+
+## generate: regenerate generated code (wire injectors, ...).
+generate:
+	$(GO) generate ./...

@@ -1,0 +1,67 @@
+// Command bookshop runs the whole Bookshop API in one process with no
+// dependencies: `go run ./cmd/bookshop`. It serves the same Lambda handler
+// the catalog function runs on AWS, by turning each HTTP request into the
+// API Gateway v2 event API Gateway would send, over in-memory adapters
+// seeded with a few books. Cover uploads go to the process itself through
+// presigned URLs, as they would go to S3.
+//
+// Configuration (environment):
+//
+//	PORT                  listen port (default 8080)
+//	BOOKSHOP_PUBLIC_URL   base URL browsers use to reach this process (default http://localhost:$PORT)
+//	BOOKSHOP_CORS_ORIGINS comma-separated origins allowed by CORS (default *)
+//	BOOKSHOP_SEED         "false" starts with an empty catalog
+//	LOG_LEVEL             debug, info (default), warn or error
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bookshop:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	cfg, err := configFromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	srv, err := initializeServer(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	srv.logger.Info("bookshop listening", "url", cfg.PublicURL, "api", cfg.PublicURL+"/api/books")
+	httpServer := &http.Server{Handler: srv.handler, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- httpServer.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := httpServer.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

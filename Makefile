@@ -8,7 +8,7 @@ GOTESTFLAGS ?=
 PKGS ?= ./...
 PROVISION := deploy/local/provision.sh
 
-.PHONY: test test-short images run generate
+.PHONY: test test-short bench images run generate
 
 ## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector.
 test:
@@ -17,6 +17,11 @@ test:
 ## test-short: quick loop without Docker: container tests are skipped.
 test-short:
 	BOOKSHOP_SKIP_CONTAINER_TESTS=1 $(GO) test -race $(GOTESTFLAGS) $(PKGS)
+
+## bench: every benchmark, six times, with containers provisioned; compare with benchstat.
+BENCH ?= .
+bench:
+	source $(PROVISION) && $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count 6 $(PKGS)
 
 ## images: provision only, printing the environment the tests get.
 images:

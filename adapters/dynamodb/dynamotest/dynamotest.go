@@ -81,12 +81,21 @@ var shared struct {
 // Main runs the tests of m and then removes the DynamoDB Local container, if
 // a test started one. Call it from TestMain; it calls os.Exit.
 func Main(m *testing.M) {
-	os.Exit(run(m))
+	os.Exit(Wrap(m.Run)())
 }
 
-func run(m *testing.M) int {
+// Wrap returns a function that runs tests (usually m.Run) and then removes
+// the DynamoDB Local container, if a test started one. It lets a TestMain combine
+// several container helpers:
+//
+//	os.Exit(dynamotest.Wrap(s3test.Wrap(m.Run))())
+func Wrap(tests func() int) func() int {
+	return func() int { return run(tests) }
+}
+
+func run(tests func() int) int {
 	shared.mainCalled.Store(true)
-	code := m.Run()
+	code := tests()
 	if shared.container == nil {
 		return code
 	}

@@ -84,12 +84,21 @@ var shared struct {
 // Main runs the tests of m and then removes the MinIO container, if a test
 // started one. Call it from TestMain; it calls os.Exit.
 func Main(m *testing.M) {
-	os.Exit(run(m))
+	os.Exit(Wrap(m.Run)())
 }
 
-func run(m *testing.M) int {
+// Wrap returns a function that runs tests (usually m.Run) and then removes
+// the MinIO container, if a test started one. It lets a TestMain combine
+// several container helpers:
+//
+//	os.Exit(dynamotest.Wrap(s3test.Wrap(m.Run))())
+func Wrap(tests func() int) func() int {
+	return func() int { return run(tests) }
+}
+
+func run(tests func() int) int {
 	shared.mainCalled.Store(true)
-	code := m.Run()
+	code := tests()
 	if err := testcontainers.TerminateContainer(shared.container); err != nil {
 		fmt.Fprintf(os.Stderr, "s3test: remove MinIO container: %v\n", err)
 		if code == 0 {

@@ -1,0 +1,33 @@
+//go:build wireinject
+
+package main
+
+//go:generate go tool wire
+
+import (
+	"context"
+
+	"github.com/google/wire"
+
+	"github.com/bookshop/bookshop/adapters/apigw"
+	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/system"
+	"github.com/bookshop/bookshop/app"
+)
+
+// initializeHandler builds the catalog function over DynamoDB and S3.
+func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
+	wire.Build(
+		newAWSConfig,
+		tableName, dynamoEndpoint, dynamostore.ClientSet, dynamostore.ProviderSet,
+		bucketName, s3Options, s3store.ClientSet, s3store.ProviderSet,
+		system.ProviderSet,
+		newCursorCodec,
+		app.NewCatalog,
+		newLogger,
+		newAPIConfig,
+		apigw.NewHandler,
+	)
+	return nil, nil
+}

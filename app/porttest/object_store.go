@@ -137,6 +137,11 @@ func presignPut(t *testing.T, store app.ObjectStore, key, contentType string, n 
 	return req
 }
 
+// browser sends the presigned requests. It has its own transport: closing
+// an httptest.Server closes the idle connections of http.DefaultTransport,
+// which would break requests of other parallel subtests.
+var browser = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone(), Timeout: time.Minute}
+
 // send performs a presigned request like a browser: the returned headers,
 // but the given Content-Type and body.
 func send(t *testing.T, pr app.PresignedRequest, contentType string, body []byte) int {
@@ -149,7 +154,7 @@ func send(t *testing.T, pr app.PresignedRequest, contentType string, body []byte
 		}
 	}
 	req.Header.Set("Content-Type", contentType)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := browser.Do(req)
 	if err != nil {
 		// A server may cut the connection on a body it refuses.
 		t.Logf("%s %s: %v", pr.Method, pr.URL, err)
@@ -164,7 +169,7 @@ func get(t *testing.T, store app.ObjectStore, key string) (status int, body []by
 	t.Helper()
 	u, err := store.PresignGet(context.Background(), key, time.Minute)
 	must(t, err)
-	resp, err := http.Get(u)
+	resp, err := browser.Get(u)
 	must(t, err)
 	defer resp.Body.Close()
 	body, err = io.ReadAll(resp.Body)

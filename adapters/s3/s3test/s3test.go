@@ -16,13 +16,8 @@ package s3test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net"
 	"os"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,6 +28,7 @@ import (
 	"github.com/testcontainers/testcontainers-go"
 	"github.com/testcontainers/testcontainers-go/modules/minio"
 
+	"github.com/bookshop/bookshop/adapters/internal/containertest"
 	s3store "github.com/bookshop/bookshop/adapters/s3"
 )
 
@@ -41,7 +37,7 @@ const (
 	// ImageEnv names the variable that overrides the MinIO image.
 	ImageEnv = "BOOKSHOP_MINIO_IMAGE"
 	// SkipEnv names the variable that, set to "1", skips container tests.
-	SkipEnv = "BOOKSHOP_SKIP_CONTAINER_TESTS"
+	SkipEnv = containertest.SkipEnv
 	// DefaultImage is the MinIO image used when ImageEnv is unset, the same
 	// default as deploy/local/provision.sh (pgsty/silo is the maintained
 	// community build of the MinIO server; MinIO Inc. no longer publishes
@@ -52,10 +48,7 @@ const (
 	Region = "us-east-1"
 )
 
-const (
-	startTimeout   = 2 * time.Minute
-	cleanupTimeout = 30 * time.Second
-)
+const cleanupTimeout = 30 * time.Second
 
 // Server is the running MinIO of this test binary.
 type Server struct {
@@ -72,60 +65,23 @@ func (s *Server) Options() s3store.Options {
 	return s3store.Options{Endpoint: s.Endpoint, UsePathStyle: true}
 }
 
-// shared is the state of the one container of this test binary.
-var shared struct {
-	mainCalled atomic.Bool
-	once       sync.Once
-	container  *minio.MinioContainer
-	server     *Server
-	err        error
+var shared = &containertest.Shared[*Server]{
+	Name: "MinIO", ImageEnv: ImageEnv, DefaultImage: DefaultImage, Start: start,
 }
 
 // Main runs the tests of m and then removes the MinIO container, if a test
 // started one. Call it from TestMain; it calls os.Exit.
-func Main(m *testing.M) {
-	os.Exit(Wrap(m.Run)())
-}
+func Main(m *testing.M) { os.Exit(Wrap(m.Run)()) }
 
 // Wrap returns a function that runs tests (usually m.Run) and then removes
-// the MinIO container, if a test started one. It lets a TestMain combine
-// several container helpers:
-//
-//	os.Exit(dynamotest.Wrap(s3test.Wrap(m.Run))())
-func Wrap(tests func() int) func() int {
-	return func() int { return run(tests) }
-}
-
-func run(tests func() int) int {
-	shared.mainCalled.Store(true)
-	code := tests()
-	if err := testcontainers.TerminateContainer(shared.container); err != nil {
-		fmt.Fprintf(os.Stderr, "s3test: remove MinIO container: %v\n", err)
-		if code == 0 {
-			code = 1
-		}
-	}
-	return code
-}
+// the MinIO container, if a test started one (see dynamotest.Wrap).
+func Wrap(tests func() int) func() int { return shared.Wrap(tests) }
 
 // Start returns the MinIO of this test binary, starting it on first use. It
 // skips tb when SkipEnv is "1" and fails it when MinIO cannot start.
 func Start(tb testing.TB) *Server {
 	tb.Helper()
-	if os.Getenv(SkipEnv) == "1" {
-		tb.Skipf("container tests disabled by %s=1", SkipEnv)
-	}
-	if !shared.mainCalled.Load() {
-		tb.Fatal("s3test: call s3test.Main(m) from TestMain so the MinIO container is removed after the tests")
-	}
-	shared.once.Do(func() { shared.server, shared.err = start() })
-	if shared.err != nil {
-		tb.Fatalf("s3test: %v\n"+
-			"These tests need a Docker engine and the MinIO image (%s=%q). "+
-			"`make test` provisions both; set %s=1 to skip container tests.",
-			shared.err, ImageEnv, image(), SkipEnv)
-	}
-	return shared.server
+	return shared.Get(tb)
 }
 
 // NewBucket creates a bucket no other test uses and returns its name. The
@@ -133,7 +89,7 @@ func Start(tb testing.TB) *Server {
 func NewBucket(tb testing.TB) (*Server, s3store.BucketName) {
 	tb.Helper()
 	srv := Start(tb)
-	bucket := uniqueBucketName()
+	bucket := s3store.BucketName(containertest.UniqueName())
 	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
 	defer cancel()
 	if err := s3store.CreateBucket(ctx, srv.Client, bucket); err != nil {
@@ -149,31 +105,18 @@ func NewBucket(tb testing.TB) (*Server, s3store.BucketName) {
 	return srv, bucket
 }
 
-func image() string {
-	if img := os.Getenv(ImageEnv); img != "" {
-		return img
+// start runs MinIO.
+func start(ctx context.Context, image string) (*Server, testcontainers.Container, error) {
+	ctr, err := minio.Run(ctx, image)
+	if ctr == nil {
+		return nil, nil, err
 	}
-	return DefaultImage
-}
-
-// start runs MinIO. The testcontainers Docker discovery panics when it finds
-// no Docker host; that becomes an error like any other start failure.
-func start() (srv *Server, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("start MinIO: no Docker host: %v", r)
-		}
-	}()
-	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
-	defer cancel()
-	ctr, err := minio.Run(ctx, image())
-	shared.container = ctr // also on failure: a created container must be removed
 	if err != nil {
-		return nil, fmt.Errorf("start MinIO: %w", err)
+		return nil, ctr, err
 	}
-	endpoint, err := endpointOf(ctx, ctr)
+	endpoint, err := containertest.Endpoint(ctx, ctr, "9000/tcp")
 	if err != nil {
-		return nil, err
+		return nil, ctr, err
 	}
 	cfg := aws.Config{
 		Region:      Region,
@@ -181,36 +124,9 @@ func start() (srv *Server, err error) {
 	}
 	client, err := s3store.NewClient(cfg, s3store.Options{Endpoint: endpoint, UsePathStyle: true})
 	if err != nil {
-		return nil, err
+		return nil, ctr, err
 	}
-	return &Server{Endpoint: endpoint, Config: cfg, Client: client}, nil
-}
-
-// endpointOf returns the base URL of MinIO's published API port. Tests talk
-// to 127.0.0.1 rather than "localhost", which may resolve to ::1 first.
-func endpointOf(ctx context.Context, ctr *minio.MinioContainer) (string, error) {
-	host, err := ctr.Host(ctx)
-	if err != nil {
-		return "", fmt.Errorf("MinIO host: %w", err)
-	}
-	if host == "localhost" {
-		host = "127.0.0.1"
-	}
-	port, err := ctr.MappedPort(ctx, "9000/tcp")
-	if err != nil {
-		return "", fmt.Errorf("MinIO port: %w", err)
-	}
-	return "http://" + net.JoinHostPort(host, port.Port()), nil
-}
-
-var bucketSeq atomic.Int64
-
-// uniqueBucketName is unique within the binary (sequence) and across
-// binaries sharing a server (random part).
-func uniqueBucketName() s3store.BucketName {
-	var b [4]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
-	return s3store.BucketName(fmt.Sprintf("test-%d-%s", bucketSeq.Add(1), hex.EncodeToString(b[:])))
+	return &Server{Endpoint: endpoint, Config: cfg, Client: client}, ctr, nil
 }
 
 // removeBucket deletes every object of bucket, then the bucket.

@@ -145,3 +145,13 @@ func (r *BookRepository) List(_ context.Context, q app.BookListQuery) (app.BookL
 	}
 	return page, nil
 }
+
+// withBooksLocked runs fn with the write lock held, so that another memory
+// repository (reviews, orders) can change books and its own records in one
+// atomic step, as a DynamoDB transaction does. fn may replace entries of
+// books; it must not keep the map.
+func (r *BookRepository) withBooksLocked(fn func(books map[domain.BookID]domain.Book) error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return fn(r.books)
+}

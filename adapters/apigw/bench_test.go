@@ -21,7 +21,10 @@ import (
 func BenchmarkGetBookHandlerMemory(b *testing.B) {
 	f := newFixtureWith(b, memory.NewBookRepository(), testConfig)
 	f.seed(b, dune)
-	h := apigw.NewHandler(f.catalog, testConfig, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	h, err := apigw.NewHandler(apigw.Services{Catalog: f.catalog}, testConfig, slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	if err != nil {
+		b.Fatal(err)
+	}
 	ev := newEvent(b, "GET", "/api/books/book-0001", header("Origin", "https://shop.example"))
 	ctx := context.Background()
 	b.ReportAllocs()

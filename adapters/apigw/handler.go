@@ -2,6 +2,7 @@ package apigw
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -40,17 +41,37 @@ type Handler struct {
 	cors    corsPolicy
 }
 
-// NewHandler returns a handler over catalog that logs one JSON-ready line
-// per request to logger (nil discards logs). It panics if catalog is nil:
-// that is a wiring mistake, not a runtime condition.
-func NewHandler(catalog *app.Catalog, cfg Config, logger *slog.Logger) *Handler {
-	if catalog == nil {
-		panic("apigw.NewHandler: nil catalog")
+// NewHandler returns a handler for the use cases in s that logs one JSON
+// line per request to logger (nil discards logs). It fails when s holds no
+// use case: that is a wiring mistake.
+func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
+	if s == (Services{}) {
+		return nil, errors.New("apigw.NewHandler: no services: set at least one use case in Services")
 	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{catalog: catalog, logger: logger, cors: newCORSPolicy(cfg)}
+	return &Handler{catalog: s.Catalog, logger: logger, cors: newCORSPolicy(cfg)}, nil
+}
+
+// Services are the use cases one function serves. Each Lambda function sets
+// only its own; the embedded mode sets them all. A route whose use case is
+// not set answers 404, as if it did not exist, so a route the template sends
+// to the wrong function is noticed.
+type Services struct {
+	// Catalog serves /api/books and its sub-resources.
+	Catalog *app.Catalog
+}
+
+// serves reports whether h has the use case op needs.
+func (h *Handler) serves(op operation) bool {
+	switch op {
+	case opHealth:
+		return true
+	case opListBooks, opCreateBook, opGetBook, opUpdateBook, opDeleteBook, opRequestCoverUpload:
+		return h.catalog != nil
+	}
+	return false
 }
 
 // Handle serves one request; it is the function to pass to lambda.Start.
@@ -91,6 +112,9 @@ func (h *Handler) dispatch(ctx context.Context, req *events.APIGatewayV2HTTPRequ
 	}
 	method := req.RequestContext.HTTP.Method
 	op := rt.operation(method)
+	if op != 0 && !h.serves(op) {
+		return resp, &requestError{kind: errRouteNotFound, detail: "No resource lives at this path."}
+	}
 	if op == 0 {
 		return resp, &requestError{kind: errMethodNotAllowed, detail: "This resource does not support " + method + ".", allow: rt.allow}
 	}

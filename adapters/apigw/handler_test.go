@@ -211,11 +211,8 @@ func TestPrincipalReachesUseCases(t *testing.T) {
 	}
 }
 
-func TestNewHandlerRejectsNilCatalog(t *testing.T) {
-	defer func() {
-		if recover() == nil {
-			t.Error("NewHandler(nil, ...) did not panic")
-		}
-	}()
-	apigw.NewHandler(nil, apigw.Config{}, nil)
+func TestNewHandlerRejectsNoServices(t *testing.T) {
+	if h, err := apigw.NewHandler(apigw.Services{}, apigw.Config{}, nil); err == nil || h != nil {
+		t.Errorf("NewHandler(Services{}) = %v, %v; want an error", h, err)
+	}
 }

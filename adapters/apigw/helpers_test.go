@@ -100,7 +100,11 @@ func newFixtureWith(t testing.TB, books app.BookRepository, cfg apigw.Config) *f
 	catalog := app.NewCatalog(books, objects, &stepClock{}, &counterIDs{}, cursors)
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
-	return &fixture{books: books, objects: objects, catalog: catalog, handler: apigw.NewHandler(catalog, cfg, logger), logs: logs}
+	handler, err := apigw.NewHandler(apigw.Services{Catalog: catalog}, cfg, logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{books: books, objects: objects, catalog: catalog, handler: handler, logs: logs}
 }
 
 // seed creates books through the catalog and returns them.

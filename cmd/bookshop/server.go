@@ -36,9 +36,9 @@ func newLogger(cfg config) *slog.Logger {
 
 func newAPIConfig(cfg config) apigw.Config { return apigw.Config{AllowedOrigins: cfg.AllowedOrigins} }
 
-func newAPIHandler(catalog *app.Catalog, cfg apigw.Config, logger *slog.Logger) *apigw.Handler {
-	return apigw.NewHandler(catalog, cfg, logger)
-}
+// newServices gives the embedded handler every use case: it plays all the
+// functions at once.
+func newServices(catalog *app.Catalog) apigw.Services { return apigw.Services{Catalog: catalog} }
 
 // newServer seeds the catalog (unless disabled) and routes object-store URLs
 // to the store and everything else, through the API Gateway v2 bridge, to

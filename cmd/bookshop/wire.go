@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/wire"
 
+	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
@@ -24,7 +25,8 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 		app.NewCatalog,
 		newLogger,
 		newAPIConfig,
-		newAPIHandler,
+		newServices,
+		apigw.NewHandler,
 		newServer,
 	)
 	return nil, nil

@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
@@ -29,9 +30,13 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 		return nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
+	services := newServices(catalog)
 	apigwConfig := newAPIConfig(cfg)
 	logger := newLogger(cfg)
-	handler := newAPIHandler(catalog, apigwConfig, logger)
+	handler, err := apigw.NewHandler(services, apigwConfig, logger)
+	if err != nil {
+		return nil, err
+	}
 	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger)
 	if err != nil {
 		return nil, err

@@ -31,3 +31,6 @@ func newAPIConfig(cfg config) apigw.Config                { return apigw.Config{
 func newLogger(cfg config) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 }
+
+// newServices: the catalog function serves the catalog routes only.
+func newServices(catalog *app.Catalog) apigw.Services { return apigw.Services{Catalog: catalog} }

@@ -27,6 +27,7 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		app.NewCatalog,
 		newLogger,
 		newAPIConfig,
+		newServices,
 		apigw.NewHandler,
 	)
 	return nil, nil

@@ -54,9 +54,13 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
+	services := newServices(catalog)
 	apigwConfig := newAPIConfig(cfg)
 	logger := newLogger(cfg)
-	handler := apigw.NewHandler(catalog, apigwConfig, logger)
+	handler, err := apigw.NewHandler(services, apigwConfig, logger)
+	if err != nil {
+		return nil, err
+	}
 	return handler, nil
 }
 

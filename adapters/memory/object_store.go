@@ -34,6 +34,8 @@ type ObjectStore struct {
 	mu      sync.RWMutex
 	objects map[string]storedObject
 	created []func(key string)
+	// running counts hook calls that have not returned yet.
+	running sync.WaitGroup
 }
 
 type storedObject struct {
@@ -64,11 +66,58 @@ func NewObjectStore(baseURL string, signingKey []byte) (*ObjectStore, error) {
 }
 
 // OnObjectCreated registers fn to run, in its own goroutine, after each
-// successful upload, like an S3 ObjectCreated notification.
+// successful upload or PutObject, like an S3 ObjectCreated notification.
 func (s *ObjectStore) OnObjectCreated(fn func(key string)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.created = append(s.created, fn)
+}
+
+// WaitForHooks blocks until every OnObjectCreated call started so far has
+// returned, including calls started by those calls (a hook that writes an
+// object triggers the hooks again before it returns).
+func (s *ObjectStore) WaitForHooks() { s.running.Wait() }
+
+// notifyCreated starts the OnObjectCreated hooks for key.
+func (s *ObjectStore) notifyCreated(key string) {
+	s.mu.RLock()
+	hooks := s.created
+	s.mu.RUnlock()
+	for _, fn := range hooks {
+		s.running.Add(1)
+		go func() {
+			defer s.running.Done()
+			fn(key)
+		}()
+	}
+}
+
+// GetObject implements app.ObjectStore.
+func (s *ObjectStore) GetObject(_ context.Context, key string, maxBytes int64) (app.Object, error) {
+	if err := checkKey(key); err != nil {
+		return app.Object{}, fmt.Errorf("get object: %w", err)
+	}
+	data, contentType, ok := s.Object(key)
+	if !ok {
+		return app.Object{}, fmt.Errorf("get object %q: %w", key, domain.ErrNotFound)
+	}
+	if int64(len(data)) > maxBytes {
+		return app.Object{}, fmt.Errorf("get object: %w", &app.ObjectTooLargeError{Key: key, Size: int64(len(data)), Limit: maxBytes})
+	}
+	// Stored bytes are never modified in place (Put stores a copy), so the
+	// reader needs no lock.
+	return app.Object{Body: io.NopCloser(bytes.NewReader(data)), Size: int64(len(data)), ContentType: contentType}, nil
+}
+
+// PutObject implements app.ObjectStore. It runs the OnObjectCreated hooks,
+// as S3 notifies a server-side PUT like any other.
+func (s *ObjectStore) PutObject(_ context.Context, key, contentType string, data []byte) error {
+	if err := checkKey(key); err != nil {
+		return fmt.Errorf("put object: %w", err)
+	}
+	s.Put(key, contentType, data)
+	s.notifyCreated(key)
+	return nil
 }
 
 // PresignPut implements app.ObjectStore.
@@ -104,11 +153,18 @@ func (s *ObjectStore) PresignGet(_ context.Context, key string, ttl time.Duratio
 }
 
 func checkPresign(key string, ttl time.Duration) error {
-	if key == "" || strings.HasPrefix(key, "/") || strings.Contains(key, "..") {
-		return fmt.Errorf("presign: key %q: %w", key, domain.ErrInvalid)
+	if err := checkKey(key); err != nil {
+		return fmt.Errorf("presign: %w", err)
 	}
 	if ttl <= 0 || ttl > 7*24*time.Hour {
 		return fmt.Errorf("presign: ttl %s out of range: %w", ttl, domain.ErrInvalid)
+	}
+	return nil
+}
+
+func checkKey(key string) error {
+	if key == "" || strings.HasPrefix(key, "/") || strings.Contains(key, "..") {
+		return fmt.Errorf("key %q: %w", key, domain.ErrInvalid)
 	}
 	return nil
 }
@@ -220,11 +276,6 @@ func (s *ObjectStore) servePut(w http.ResponseWriter, r *http.Request, key strin
 		return
 	}
 	s.Put(key, q.Get("x-content-type"), data)
-	s.mu.RLock()
-	hooks := s.created
-	s.mu.RUnlock()
-	for _, fn := range hooks {
-		go fn(key)
-	}
+	s.notifyCreated(key)
 	w.WriteHeader(http.StatusOK)
 }

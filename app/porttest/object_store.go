@@ -127,6 +127,91 @@ func ObjectStore(t *testing.T, newStore func(t *testing.T) app.ObjectStore) {
 		if _, err := store.PresignGet(ctx, "covers/x", 0); !errors.Is(err, domain.ErrInvalid) {
 			t.Errorf("PresignGet with ttl 0 = %v, want domain.ErrInvalid", err)
 		}
+		if err := store.PutObject(ctx, "", "image/jpeg", jpeg); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("PutObject with empty key = %v, want domain.ErrInvalid", err)
+		}
+		if _, err := store.GetObject(ctx, "", 10); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("GetObject with empty key = %v, want domain.ErrInvalid", err)
+		}
+	})
+
+	objectContent(t, newStore, jpeg)
+}
+
+// objectContent runs the contract of the server-side reads and writes.
+func objectContent(t *testing.T, newStore func(t *testing.T) app.ObjectStore, jpeg []byte) {
+	t.Run("put object then get object returns bytes, size and content type", func(t *testing.T) {
+		t.Parallel()
+		store, ctx := newStore(t), context.Background()
+		must(t, store.PutObject(ctx, "thumbnails/c1/t-200x280.jpg", "image/jpeg", jpeg))
+		obj, err := store.GetObject(ctx, "thumbnails/c1/t-200x280.jpg", int64(len(jpeg)))
+		must(t, err)
+		defer obj.Body.Close()
+		body, err := io.ReadAll(obj.Body)
+		must(t, err)
+		if !bytes.Equal(body, jpeg) || obj.Size != int64(len(jpeg)) || obj.ContentType != "image/jpeg" {
+			t.Fatalf("GetObject = %d bytes (Size %d, %q), want the %d bytes put as image/jpeg", len(body), obj.Size, obj.ContentType, len(jpeg))
+		}
+	})
+
+	t.Run("put object replaces the object and is served by presigned get", func(t *testing.T) {
+		t.Parallel()
+		store, ctx := newStore(t), context.Background()
+		must(t, store.PutObject(ctx, "thumbnails/c2/t.jpg", "image/png", []byte("old")))
+		must(t, store.PutObject(ctx, "thumbnails/c2/t.jpg", "image/jpeg", jpeg))
+		status, body, contentType := get(t, store, "thumbnails/c2/t.jpg")
+		if status != http.StatusOK || !bytes.Equal(body, jpeg) || contentType != "image/jpeg" {
+			t.Fatalf("GET after two puts = %d with %d bytes of %q, want 200 with the second put", status, len(body), contentType)
+		}
+	})
+
+	t.Run("get object reads a presigned upload", func(t *testing.T) {
+		t.Parallel()
+		store := newStore(t)
+		req := presignPut(t, store, "covers/c3/a.png", "image/png", int64(len(jpeg)), time.Minute)
+		if status := send(t, req, "image/png", jpeg); status/100 != 2 {
+			t.Fatalf("PUT status = %d, want 2xx", status)
+		}
+		obj, err := store.GetObject(context.Background(), "covers/c3/a.png", app.MaxCoverBytes)
+		must(t, err)
+		defer obj.Body.Close()
+		body, err := io.ReadAll(obj.Body)
+		must(t, err)
+		if !bytes.Equal(body, jpeg) || obj.ContentType != "image/png" {
+			t.Fatalf("GetObject of an upload = %d bytes of %q, want the uploaded %d bytes of image/png", len(body), obj.ContentType, len(jpeg))
+		}
+	})
+
+	t.Run("get object of a missing key is not found", func(t *testing.T) {
+		t.Parallel()
+		_, err := newStore(t).GetObject(context.Background(), "covers/none/x.png", app.MaxCoverBytes)
+		if !errors.Is(err, domain.ErrNotFound) {
+			t.Fatalf("GetObject of a missing key = %v, want domain.ErrNotFound", err)
+		}
+	})
+
+	t.Run("get object refuses an object larger than the limit", func(t *testing.T) {
+		t.Parallel()
+		store, ctx := newStore(t), context.Background()
+		must(t, store.PutObject(ctx, "covers/c4/big.jpg", "image/jpeg", jpeg))
+		_, err := store.GetObject(ctx, "covers/c4/big.jpg", int64(len(jpeg))-1)
+		var tooLarge *app.ObjectTooLargeError
+		if !errors.As(err, &tooLarge) || !errors.Is(err, domain.ErrInvalid) {
+			t.Fatalf("GetObject over the limit = %v, want an *app.ObjectTooLargeError joining domain.ErrInvalid", err)
+		}
+		if tooLarge.Size != int64(len(jpeg)) || tooLarge.Limit != int64(len(jpeg))-1 {
+			t.Errorf("ObjectTooLargeError = %+v, want Size %d and Limit %d", tooLarge, len(jpeg), len(jpeg)-1)
+		}
+	})
+
+	t.Run("delete prefix removes objects put server-side", func(t *testing.T) {
+		t.Parallel()
+		store, ctx := newStore(t), context.Background()
+		must(t, store.PutObject(ctx, "thumbnails/c5/a-200x280.jpg", "image/jpeg", jpeg))
+		must(t, store.DeletePrefix(ctx, "thumbnails/c5/"))
+		if _, err := store.GetObject(ctx, "thumbnails/c5/a-200x280.jpg", app.MaxCoverBytes); !errors.Is(err, domain.ErrNotFound) {
+			t.Fatalf("GetObject after DeletePrefix = %v, want domain.ErrNotFound", err)
+		}
 	})
 }
 

@@ -126,7 +126,27 @@ func start(ctx context.Context, image string) (*Server, testcontainers.Container
 	if err != nil {
 		return nil, ctr, err
 	}
+	if err := awaitReady(ctx, client); err != nil {
+		return nil, ctr, err
+	}
 	return &Server{Endpoint: endpoint, Config: cfg, Client: client}, ctr, nil
+}
+
+// awaitReady waits until MinIO serves S3 requests. Its liveness endpoint,
+// which the container start waits for, answers before the object layer is
+// initialized; until then requests fail with XMinioServerNotInitialized.
+func awaitReady(ctx context.Context, client *s3.Client) error {
+	for {
+		_, err := client.ListBuckets(ctx, &s3.ListBucketsInput{})
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("MinIO never became ready: %w", err)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // removeBucket deletes every object of bucket, then the bucket.

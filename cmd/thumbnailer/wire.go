@@ -1,0 +1,34 @@
+//go:build wireinject
+
+package main
+
+//go:generate go tool wire
+
+import (
+	"context"
+
+	"github.com/google/wire"
+
+	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/imaging"
+	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/s3event"
+	"github.com/bookshop/bookshop/adapters/system"
+	"github.com/bookshop/bookshop/app"
+)
+
+// initializeHandler builds the thumbnailer over DynamoDB and S3.
+func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error) {
+	wire.Build(
+		newAWSConfig,
+		tableName, dynamoEndpoint, dynamostore.ClientSet,
+		dynamostore.NewBookRepository, wire.Bind(new(app.BookRepository), new(*dynamostore.BookRepository)),
+		bucketName, s3Options, s3store.ClientSet, s3store.ProviderSet,
+		imaging.ProviderSet,
+		wire.Value(system.Clock{}), wire.Bind(new(app.Clock), new(system.Clock)),
+		app.NewThumbnails,
+		eventBucket, newLogger,
+		s3event.ProviderSet,
+	)
+	return nil, nil
+}

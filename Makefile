@@ -8,7 +8,7 @@ GOTESTFLAGS ?=
 PKGS ?= ./...
 PROVISION := deploy/local/provision.sh
 
-.PHONY: test test-short bench images run generate
+.PHONY: test test-short bench images run generate up down logs
 
 ## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector.
 test:
@@ -34,3 +34,15 @@ run:
 ## generate: regenerate generated code (wire injectors, ...).
 generate:
 	$(GO) generate ./...
+
+## up: the local stack (docker-compose.yml) from the current source: API on http://localhost:$${BOOKSHOP_PORT:-8080}.
+up:
+	source $(PROVISION) && docker compose up -d --wait
+
+## down: stop the local stack and delete its data (containers, network, volumes).
+down:
+	docker compose down -v --remove-orphans
+
+## logs: follow the local stack's logs.
+logs:
+	docker compose logs -f

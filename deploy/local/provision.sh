@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Prepares this machine for the container tests: a Docker engine that answers, the DynamoDB Local and MinIO
-# images, and the testcontainers settings this machine needs. Idempotent: a second run takes seconds.
+# Prepares this machine for the container tests and the local stack: a Docker engine that answers, the
+# DynamoDB Local and MinIO images, the docker compose v2 plugin, the images of the stack's Go programs (built
+# from the current source on every run; unchanged binaries are not repackaged), and the testcontainers settings
+# this machine needs. Idempotent: a second run takes seconds.
 #
 #   source deploy/local/provision.sh               # exports the variables below into the current shell
 #   deploy/local/provision.sh --print-env          # prints them as `export K=V` lines (eval-able)
@@ -8,6 +10,9 @@
 # Exports:
 #   BOOKSHOP_DYNAMODB_LOCAL_IMAGE  default amazon/dynamodb-local:3.3.1
 #   BOOKSHOP_MINIO_IMAGE           default pgsty/silo:RELEASE.2026-09-16T00-00-00Z (see DEFAULT_MINIO_IMAGE)
+#   BOOKSHOP_COGNITO_LOCAL_IMAGE   default jagregory/cognito-local:3.23.2 (stand-in: cognito-local 5.3.0 from npm)
+#   BOOKSHOP_<PROGRAM>_IMAGE       bookshop/<program>:dev for catalog, thumbnailer, auth, orders, notifier, gateway, localinit (see
+#                                  deploy/local/functions.sh; BOOKSHOP_IMAGE_PREFIX, BOOKSHOP_IMAGE_TAG rename them)
 #   TESTCONTAINERS_RYUK_DISABLED   =true, only when the reaper image is neither local nor pullable
 #   TESTCONTAINERS_HOST_OVERRIDE   =127.0.0.1, only inside a container (/.dockerenv) whose own dockerd runs the
 #                                  test containers, and only when not set already
@@ -36,6 +41,10 @@ set -euo pipefail
 LOG_TAG="provision"
 # shellcheck source=deploy/local/images/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/images/lib.sh"
+# shellcheck source=deploy/local/tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+# shellcheck source=deploy/local/functions.sh
+source "$(dirname "${BASH_SOURCE[0]}")/functions.sh"
 
 # Official images, pinned.
 readonly DEFAULT_DYNAMODB_LOCAL_IMAGE="amazon/dynamodb-local:3.3.1"
@@ -45,6 +54,8 @@ readonly DEFAULT_DYNAMODB_LOCAL_IMAGE="amazon/dynamodb-local:3.3.1"
 # command and /minio/health/live route, so testcontainers-go's minio module runs it unchanged.
 # RELEASE.2026-09-16T00-00-00Z is a published release tag (Silo's own single-node upgrade guide targets it).
 readonly DEFAULT_MINIO_IMAGE="pgsty/silo:RELEASE.2026-09-16T00-00-00Z"
+# cognito-local (Cognito user pools emulator); the Go helper adapters/cognito/cognitotest has the same default.
+readonly DEFAULT_COGNITO_LOCAL_IMAGE="jagregory/cognito-local:3.23.2"
 # testcontainers-go v0.45.0's reaper (internal/config.ReaperDefaultImage).
 readonly RYUK_IMAGE="testcontainers/ryuk:0.14.0"
 
@@ -52,6 +63,7 @@ readonly RYUK_IMAGE="testcontainers/ryuk:0.14.0"
 readonly MINIO_PSEUDO_VERSION="v0.0.0-20260212201848-7aac2a2c5b7c"
 readonly STANDIN_DYNAMODB_LOCAL_IMAGE="bookshop-local/dynamodb-local:3.3.1"
 readonly STANDIN_MINIO_IMAGE="bookshop-local/minio:${MINIO_PSEUDO_VERSION}"
+readonly STANDIN_COGNITO_LOCAL_IMAGE="bookshop-local/cognito-local:5.3.0" # see images/cognito-local/build.sh
 
 readonly PULL_TIMEOUT="${BOOKSHOP_PULL_TIMEOUT:-60}"
 readonly DOCKERD_TIMEOUT="${BOOKSHOP_DOCKERD_TIMEOUT:-60}"
@@ -61,7 +73,7 @@ readonly LOCK_FILE="/tmp/bookshop-provision-${EUID}.lock"
 exports=() # "NAME=value" pairs printed at the end
 summary=() # one line per image
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; }
 
 # dockerd_running succeeds when the dockerd named in its pid file is alive (it may still be starting).
 dockerd_running() {
@@ -137,6 +149,41 @@ resolve_image() {
   summary+=("$(printf '%-16s %-52s %s, %s' "${name}" "${image}" "${how}" "$(elapsed "${start}")")")
 }
 
+# resolve_compose records whether `docker compose` answers (building the plugin when it does not).
+resolve_compose() {
+  local start how
+  start="$(now)"
+  if ensure_compose; then
+    how="$(docker compose version --short 2>/dev/null)"
+  else
+    how="MISSING: the local stack and its end-to-end test will fail"
+  fi
+  summary+=("$(printf '%-16s %-52s %s, %s' compose "docker compose" "${how}" "$(elapsed "${start}")")")
+}
+
+# resolve_programs builds the image of every program in BOOKSHOP_STACK_PROGRAMS from the current source. A
+# program that does not build yet is reported, not fatal: only the tests that need its image fail.
+resolve_programs() {
+  local start rie program tag how
+  start="$(now)"
+  if ! rie="$(ensure_rie)"; then
+    warn "no aws-lambda-rie: the function images are not built"
+    return 0
+  fi
+  for program in "${BOOKSHOP_STACK_PROGRAMS[@]}"; do
+    start="$(now)"
+    tag="$(image_name "${program}")"
+    if [[ ! -d "${BOOKSHOP_REPO_DIR}/cmd/${program}" ]]; then
+      how="MISSING: no cmd/${program}"
+    elif ! how="$(build_program_image "${program}" "${rie}")"; then
+      how="MISSING: build failed (see above)"
+      warn "${program}: no image; the local stack and its end-to-end test will fail"
+    fi
+    exports+=("$(image_var "${program}")=${tag}")
+    summary+=("$(printf '%-16s %-52s %s, %s' "${program}" "${tag}" "${how}" "$(elapsed "${start}")")")
+  done
+}
+
 # configure_testcontainers records the testcontainers settings this machine needs.
 configure_testcontainers() {
   if [[ -z "${TESTCONTAINERS_RYUK_DISABLED:-}" ]]; then
@@ -180,11 +227,16 @@ main() {
     resolve_image BOOKSHOP_DYNAMODB_LOCAL_IMAGE "${DEFAULT_DYNAMODB_LOCAL_IMAGE}" dynamodb-local \
       "${STANDIN_DYNAMODB_LOCAL_IMAGE}"
     resolve_image BOOKSHOP_MINIO_IMAGE "${DEFAULT_MINIO_IMAGE}" minio "${STANDIN_MINIO_IMAGE}"
+    resolve_image BOOKSHOP_COGNITO_LOCAL_IMAGE "${DEFAULT_COGNITO_LOCAL_IMAGE}" cognito-local \
+      "${STANDIN_COGNITO_LOCAL_IMAGE}"
+    resolve_compose
+    resolve_programs
     configure_testcontainers
   else
     warn "no Docker engine: container tests will FAIL; set BOOKSHOP_SKIP_CONTAINER_TESTS=1 to skip them"
     exports+=("BOOKSHOP_DYNAMODB_LOCAL_IMAGE=${BOOKSHOP_DYNAMODB_LOCAL_IMAGE:-${DEFAULT_DYNAMODB_LOCAL_IMAGE}}")
     exports+=("BOOKSHOP_MINIO_IMAGE=${BOOKSHOP_MINIO_IMAGE:-${DEFAULT_MINIO_IMAGE}}")
+    exports+=("BOOKSHOP_COGNITO_LOCAL_IMAGE=${BOOKSHOP_COGNITO_LOCAL_IMAGE:-${DEFAULT_COGNITO_LOCAL_IMAGE}}")
   fi
 
   local line

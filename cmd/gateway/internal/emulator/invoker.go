@@ -1,0 +1,155 @@
+package emulator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Errors of an invocation; the gateway maps them to API Gateway's answers.
+var (
+	// errThrottled: every endpoint is busy and the wait queue is full (429).
+	errThrottled = errors.New("function throttled: all endpoints busy and the queue is full")
+	// errNoFunction: the function has no endpoint configured.
+	errNoFunction = errors.New("no endpoint is configured for the function")
+)
+
+// maxResponseBytes bounds a function's answer, Lambda's 6 MB synchronous
+// payload limit with room to spare.
+const maxResponseBytes = 8 << 20
+
+// invocation is an RIE answer.
+type invocation struct {
+	payload []byte
+	// functionError is true when the function failed (its payload is then
+	// {"errorMessage","errorType"}).
+	functionError bool
+}
+
+// pool dispatches invocations of one function over its RIE endpoints. Each
+// endpoint serves one invoke at a time, so a free endpoint is taken from the
+// free channel and put back when the invoke ends; callers that find none wait
+// in a queue of at most maxQueue.
+type pool struct {
+	name     string
+	free     chan string
+	waiting  atomic.Int64
+	maxQueue int64
+	client   *http.Client
+}
+
+func newPool(name string, endpoints []string, maxQueue int, client *http.Client) *pool {
+	p := &pool{name: name, free: make(chan string, len(endpoints)), maxQueue: int64(maxQueue), client: client}
+	for _, e := range endpoints {
+		p.free <- strings.TrimSuffix(e, "/")
+	}
+	return p
+}
+
+// acquire returns a free endpoint, waiting for one while the queue has room.
+func (p *pool) acquire(ctx context.Context) (string, error) {
+	select {
+	case e := <-p.free:
+		return e, nil
+	default:
+	}
+	if p.waiting.Add(1) > p.maxQueue {
+		p.waiting.Add(-1)
+		return "", errThrottled
+	}
+	defer p.waiting.Add(-1)
+	select {
+	case e := <-p.free:
+		return e, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// busyLimit bounds how long an endpoint may stay busy with one invoke after
+// its caller gave up: Lambda's maximum function timeout.
+const busyLimit = 15 * time.Minute
+
+// invoke sends payload to a free endpoint's Invoke API and returns its
+// answer, or ctx's error when ctx ends first. The endpoint stays busy until
+// the RIE answers even when the caller gave up (a timeout, a client that went
+// away): the RIE is still running the invoke and would refuse another one.
+func (p *pool) invoke(ctx context.Context, payload []byte) (invocation, error) {
+	endpoint, err := p.acquire(ctx)
+	if err != nil {
+		return invocation{}, err
+	}
+	type result struct {
+		inv invocation
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() { p.free <- endpoint }()
+		callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), busyLimit)
+		defer cancel()
+		inv, err := p.call(callCtx, endpoint, payload)
+		done <- result{inv, err}
+	}()
+	select {
+	case r := <-done:
+		return r.inv, r.err
+	case <-ctx.Done():
+		return invocation{}, ctx.Err()
+	}
+}
+
+// call performs one Invoke API request.
+func (p *pool) call(ctx context.Context, endpoint string, payload []byte) (invocation, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint+"/2015-03-31/functions/function/invocations", bytes.NewReader(payload))
+	if err != nil {
+		return invocation{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := p.client.Do(req)
+	if err != nil {
+		return invocation{}, fmt.Errorf("invoke %s at %s: %w", p.name, endpoint, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	if err != nil {
+		return invocation{}, fmt.Errorf("invoke %s at %s: read answer: %w", p.name, endpoint, err)
+	}
+	if len(body) > maxResponseBytes {
+		return invocation{}, fmt.Errorf("invoke %s: answer exceeds %d bytes", p.name, maxResponseBytes)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return invocation{}, fmt.Errorf("invoke %s at %s: RIE answered %s", p.name, endpoint, resp.Status)
+	}
+	return invocation{payload: body, functionError: isFunctionError(resp.Header, body)}, nil
+}
+
+// invoker holds the pools of every function.
+type invoker struct {
+	pools map[string]*pool
+}
+
+func newInvoker(endpoints map[string][]string, maxQueue int, client *http.Client) *invoker {
+	inv := &invoker{pools: make(map[string]*pool, len(endpoints))}
+	for name, urls := range endpoints {
+		if len(urls) > 0 {
+			inv.pools[name] = newPool(name, urls, maxQueue, client)
+		}
+	}
+	return inv
+}
+
+// invoke invokes function synchronously.
+func (inv *invoker) invoke(ctx context.Context, function string, payload []byte) (invocation, error) {
+	p, ok := inv.pools[function]
+	if !ok {
+		return invocation{}, fmt.Errorf("%s: %w", function, errNoFunction)
+	}
+	return p.invoke(ctx, payload)
+}

@@ -1,0 +1,146 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// httpAPIResponse is a function's answer in payload format 2.0. Fields are
+// pointers or raw values where "absent" and "zero" differ.
+type httpAPIResponse struct {
+	StatusCode        *int                `json:"statusCode"`
+	Headers           map[string]string   `json:"headers"`
+	MultiValueHeaders map[string][]string `json:"multiValueHeaders"`
+	Cookies           []string            `json:"cookies"`
+	Body              string              `json:"body"`
+	IsBase64Encoded   bool                `json:"isBase64Encoded"`
+}
+
+// errMalformedResponse marks a function answer API Gateway cannot map.
+var errMalformedResponse = errors.New("malformed Lambda proxy response")
+
+// parsedResponse is an answer ready to be written.
+type parsedResponse struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// parseResponse interprets payload as API Gateway does for format 2.0: a
+// JSON object with "statusCode" is a structured response; any other valid
+// JSON is the body of a 200 application/json response.
+func parseResponse(payload []byte) (parsedResponse, error) {
+	trimmed := bytes.TrimSpace(payload)
+	if !json.Valid(trimmed) {
+		return parsedResponse{}, fmt.Errorf("%w: not JSON", errMalformedResponse)
+	}
+	var resp httpAPIResponse
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		var probe map[string]json.RawMessage
+		if err := json.Unmarshal(trimmed, &probe); err != nil {
+			return parsedResponse{}, fmt.Errorf("%w: %v", errMalformedResponse, err)
+		}
+		if _, ok := probe["statusCode"]; ok {
+			if err := json.Unmarshal(trimmed, &resp); err != nil {
+				return parsedResponse{}, fmt.Errorf("%w: %v", errMalformedResponse, err)
+			}
+			return structuredResponse(resp)
+		}
+	}
+	h := http.Header{}
+	h.Set("Content-Type", "application/json")
+	return parsedResponse{status: http.StatusOK, header: h, body: trimmed}, nil
+}
+
+func structuredResponse(resp httpAPIResponse) (parsedResponse, error) {
+	if resp.StatusCode == nil {
+		return parsedResponse{}, fmt.Errorf("%w: statusCode is null", errMalformedResponse)
+	}
+	status := *resp.StatusCode
+	if status < 100 || status > 599 {
+		return parsedResponse{}, fmt.Errorf("%w: status code %d", errMalformedResponse, status)
+	}
+	body := []byte(resp.Body)
+	if resp.IsBase64Encoded {
+		var err error
+		if body, err = base64.StdEncoding.DecodeString(resp.Body); err != nil {
+			return parsedResponse{}, fmt.Errorf("%w: isBase64Encoded but the body is not base64", errMalformedResponse)
+		}
+	}
+	h := http.Header{}
+	for k, vs := range resp.MultiValueHeaders {
+		for _, v := range vs {
+			h.Add(k, v)
+		}
+	}
+	for k, v := range resp.Headers {
+		h.Set(k, v)
+	}
+	for _, c := range resp.Cookies {
+		h.Add("Set-Cookie", c)
+	}
+	if h.Get("Content-Type") == "" && len(body) > 0 {
+		h.Set("Content-Type", "application/json")
+	}
+	return parsedResponse{status: status, header: h, body: body}, nil
+}
+
+// write sends the response.
+func (p parsedResponse) write(w http.ResponseWriter) {
+	h := w.Header()
+	for k, vs := range p.header {
+		h[k] = vs
+	}
+	noBody := p.status == http.StatusNoContent || p.status == http.StatusNotModified || p.status < 200
+	if !noBody {
+		h.Set("Content-Length", strconv.Itoa(len(p.body)))
+	}
+	w.WriteHeader(p.status)
+	if !noBody {
+		_, _ = w.Write(p.body) // the client went away: nothing to do
+	}
+}
+
+// writeMessage writes one of API Gateway's own answers, such as
+// {"message":"Not Found"}.
+func writeMessage(w http.ResponseWriter, status int) {
+	message := http.StatusText(status)
+	switch status {
+	case http.StatusRequestEntityTooLarge:
+		message = "Request Entity Too Large"
+	case http.StatusBadGateway:
+		message = "Internal Server Error" // what API Gateway says when the integration fails
+	}
+	body := `{"message":"` + message + `"}`
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(body))
+}
+
+// isFunctionError reports whether an RIE answer is a function error: the
+// X-Amz-Function-Error header, or an {"errorMessage","errorType"} object
+// without a statusCode.
+func isFunctionError(header http.Header, payload []byte) bool {
+	if header.Get("X-Amz-Function-Error") != "" {
+		return true
+	}
+	trimmed := bytes.TrimSpace(payload)
+	if len(trimmed) == 0 || trimmed[0] != '{' || !bytes.Contains(trimmed, []byte(`"errorType"`)) {
+		return false
+	}
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(trimmed, &probe) != nil {
+		return false
+	}
+	_, hasType := probe["errorType"]
+	_, hasMessage := probe["errorMessage"]
+	_, hasStatus := probe["statusCode"]
+	return hasType && hasMessage && !hasStatus && !strings.Contains(string(probe["errorType"]), "\"\"")
+}

@@ -1,0 +1,307 @@
+// Package samtemplate reads what the local gateway needs from the AWS SAM
+// template (deploy/template.yaml): the HTTP API's routes and CORS
+// configuration, the functions' S3 triggers and, for consistency tests, the
+// raw CloudFormation resources.
+//
+// It parses with goformation, whose own Ref handler resolves only parameter
+// defaults. This package resolves Ref the way the gateway needs it: a
+// parameter yields its default (a CommaDelimitedList is split into a list),
+// a resource yields its logical id (so "Bucket: !Ref CoversBucket" names the
+// CoversBucket resource), a pseudo parameter yields goformation's stand-in.
+// Fn::Sub substitutes the same way ("${UserPool}" is "UserPool");
+// Fn::GetAtt and ${Resource.Attribute} resolve to nothing, as deployed
+// attributes do not exist locally.
+package samtemplate
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/awslabs/goformation/v7"
+	"github.com/awslabs/goformation/v7/cloudformation"
+	"github.com/awslabs/goformation/v7/cloudformation/serverless"
+	"github.com/awslabs/goformation/v7/intrinsics"
+)
+
+// Template is what the gateway takes from a SAM template.
+type Template struct {
+	// Routes are the HttpApi events of every function, sorted by path then
+	// method.
+	Routes []Route
+	// CORS is the HTTP API's CorsConfiguration; nil when CORS is off.
+	CORS *CORS
+	// S3Triggers are the S3 events of every function, sorted by function.
+	S3Triggers []S3Trigger
+	// Functions are the logical ids of the AWS::Serverless::Function
+	// resources, sorted.
+	Functions []string
+	// Authorizers are the HTTP API's authorizers by name (Auth.Authorizers),
+	// DefaultAuthorizer names the one routes use unless they say otherwise.
+	// Only JWT authorizers are read.
+	Authorizers       map[string]JWTAuthorizer
+	DefaultAuthorizer string
+	// Raw is the whole parsed template, for consistency checks.
+	Raw *cloudformation.Template
+}
+
+// Route is one HttpApi event: Method and Path as in the template
+// ("GET", "/api/books/{id}"; Method "ANY" matches every method) and the
+// logical id of the function that serves it.
+type Route struct {
+	Method   string
+	Path     string
+	Function string
+	// Event is the event's name in the function's Events.
+	Event string
+	// Authorizer is the route's Auth.Authorizer ("" when unset; "NONE"
+	// disables the default authorizer).
+	Authorizer string
+	// AuthorizationScopes are the route's Auth.AuthorizationScopes.
+	AuthorizationScopes []string
+}
+
+// Key returns the route key API Gateway puts in events: "GET /api/books/{id}".
+func (r Route) Key() string { return r.Method + " " + r.Path }
+
+// CORS is an HTTP API CorsConfiguration. Header names are lower-cased;
+// methods upper-cased.
+type CORS struct {
+	AllowOrigins     []string
+	AllowMethods     []string
+	AllowHeaders     []string
+	ExposeHeaders    []string
+	MaxAge           int
+	AllowCredentials bool
+}
+
+// S3Trigger is one S3 event of a function: objects created in Bucket (a
+// logical id) whose event matches one of Events (such as
+// "s3:ObjectCreated:*") and whose key has Prefix and Suffix invoke Function.
+type S3Trigger struct {
+	Function string
+	Event    string
+	Bucket   string
+	Events   []string
+	Prefix   string
+	Suffix   string
+}
+
+// JWTAuthorizer is an HTTP API JWT authorizer.
+type JWTAuthorizer struct {
+	IdentitySource string
+	Issuer         string
+	Audience       []string
+}
+
+// Load reads and parses the template at path.
+func Load(path string) (*Template, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read SAM template: %w", err)
+	}
+	t, err := Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return t, nil
+}
+
+// Parse parses a SAM template in YAML (or JSON, which is YAML).
+func Parse(data []byte) (*Template, error) {
+	var ref refResolver
+	raw, err := goformation.ParseYAMLWithOptions(data, &intrinsics.ProcessorOptions{
+		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Ref": ref.resolve, "Fn::Sub": ref.sub},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("parse SAM template: %w", err)
+	}
+	t := &Template{Raw: raw}
+	var errs []error
+	for id, fn := range raw.GetAllServerlessFunctionResources() {
+		t.Functions = append(t.Functions, id)
+		for name, ev := range fn.Events {
+			if err := t.addEvent(id, name, ev); err != nil {
+				errs = append(errs, fmt.Errorf("%s event %s: %w", id, name, err))
+			}
+		}
+	}
+	apis := raw.GetAllServerlessHttpApiResources()
+	if len(apis) > 1 {
+		errs = append(errs, errors.New("more than one AWS::Serverless::HttpApi: the gateway serves one"))
+	}
+	for _, api := range apis {
+		t.CORS = corsOf(api.CorsConfiguration)
+		if err := t.addAuth(api.Auth); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	slices.Sort(t.Functions)
+	slices.SortFunc(t.Routes, func(a, b Route) int {
+		return cmpOr(strings.Compare(a.Path, b.Path), strings.Compare(a.Method, b.Method))
+	})
+	slices.SortFunc(t.S3Triggers, func(a, b S3Trigger) int {
+		return cmpOr(strings.Compare(a.Function, b.Function), strings.Compare(a.Event, b.Event))
+	})
+	for i := 1; i < len(t.Routes); i++ {
+		if t.Routes[i].Key() == t.Routes[i-1].Key() {
+			errs = append(errs, fmt.Errorf("route %s is declared by %s and %s", t.Routes[i].Key(), t.Routes[i-1].Function, t.Routes[i].Function))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func cmpOr(a, b int) int {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+func (t *Template) addEvent(function, name string, ev serverless.Function_EventSource) error {
+	if ev.Properties == nil {
+		return errors.New("no Properties")
+	}
+	switch ev.Type {
+	case "HttpApi":
+		p := ev.Properties.HttpApiEvent
+		if p == nil {
+			return errors.New("properties are not those of an HttpApi event")
+		}
+		if v := deref(p.PayloadFormatVersion); v != "" && v != "2.0" {
+			return fmt.Errorf("PayloadFormatVersion %q: the gateway speaks 2.0 only", v)
+		}
+		method, path := strings.ToUpper(deref(p.Method)), deref(p.Path)
+		if method == "" || !strings.HasPrefix(path, "/") {
+			return errors.New("Method and a Path starting with / are required")
+		}
+		r := Route{Method: method, Path: path, Function: function, Event: name}
+		if p.Auth != nil {
+			r.Authorizer = deref(p.Auth.Authorizer)
+			r.AuthorizationScopes = p.Auth.AuthorizationScopes
+		}
+		t.Routes = append(t.Routes, r)
+	case "S3":
+		p := ev.Properties.S3Event
+		if p == nil {
+			return errors.New("properties are not those of an S3 event")
+		}
+		if p.Bucket == "" {
+			return errors.New("no Bucket")
+		}
+		tr := S3Trigger{Function: function, Event: name, Bucket: p.Bucket}
+		if p.Events != nil {
+			if p.Events.String != nil {
+				tr.Events = []string{*p.Events.String}
+			}
+			if p.Events.StringArray != nil {
+				tr.Events = append(tr.Events, *p.Events.StringArray...)
+			}
+		}
+		if len(tr.Events) == 0 {
+			return errors.New("no Events")
+		}
+		if p.Filter != nil && p.Filter.S3Key != nil {
+			for _, rule := range p.Filter.S3Key.Rules {
+				switch strings.ToLower(rule.Name) {
+				case "prefix":
+					tr.Prefix = rule.Value
+				case "suffix":
+					tr.Suffix = rule.Value
+				default:
+					return fmt.Errorf("unknown S3 key filter rule %q", rule.Name)
+				}
+			}
+		}
+		t.S3Triggers = append(t.S3Triggers, tr)
+	}
+	return nil
+}
+
+func corsOf(c *serverless.HttpApi_CorsConfiguration) *CORS {
+	if c == nil {
+		return nil
+	}
+	if c.Boolean != nil {
+		if !*c.Boolean {
+			return nil
+		}
+		// CorsConfiguration: true allows every origin, method and header.
+		return &CORS{AllowOrigins: []string{"*"}, AllowMethods: []string{"*"}, AllowHeaders: []string{"*"}}
+	}
+	o := c.CorsConfigurationObject
+	if o == nil {
+		return nil
+	}
+	out := &CORS{
+		AllowOrigins:  o.AllowOrigins,
+		AllowMethods:  mapStrings(o.AllowMethods, strings.ToUpper),
+		AllowHeaders:  mapStrings(o.AllowHeaders, strings.ToLower),
+		ExposeHeaders: mapStrings(o.ExposeHeaders, strings.ToLower),
+	}
+	if o.MaxAge != nil {
+		out.MaxAge = *o.MaxAge
+	}
+	if o.AllowCredentials != nil {
+		out.AllowCredentials = *o.AllowCredentials
+	}
+	return out
+}
+
+// addAuth reads the JWT authorizers of an HttpApi's Auth property.
+func (t *Template) addAuth(auth *serverless.HttpApi_HttpApiAuth) error {
+	if auth == nil {
+		return nil
+	}
+	t.DefaultAuthorizer = deref(auth.DefaultAuthorizer)
+	all, ok := auth.Authorizers.(map[string]any)
+	if auth.Authorizers != nil && !ok {
+		return errors.New("HttpApi Auth.Authorizers is not a map")
+	}
+	for name, v := range all {
+		m, _ := v.(map[string]any)
+		cfg, _ := m["JwtConfiguration"].(map[string]any)
+		if cfg == nil {
+			continue // not a JWT authorizer (Lambda authorizers are not emulated)
+		}
+		a := JWTAuthorizer{IdentitySource: stringOf(m["IdentitySource"]), Issuer: stringOf(cfg["issuer"])}
+		if aud, ok := cfg["audience"].([]any); ok {
+			for _, s := range aud {
+				a.Audience = append(a.Audience, stringOf(s))
+			}
+		}
+		if t.Authorizers == nil {
+			t.Authorizers = map[string]JWTAuthorizer{}
+		}
+		t.Authorizers[name] = a
+	}
+	return nil
+}
+
+func stringOf(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func mapStrings(in []string, f func(string) string) []string {
+	if in == nil {
+		return nil
+	}
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

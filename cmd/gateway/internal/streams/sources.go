@@ -1,0 +1,166 @@
+package streams
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/awslabs/goformation/v7/intrinsics"
+)
+
+// Source is one event source mapping of the template: a function's event of
+// Type DynamoDB.
+type Source struct {
+	Function string
+	Event    string
+	// Table is the logical id of the table whose stream feeds the function
+	// (Stream: !GetAtt <Table>.StreamArn).
+	Table string
+	// StartingPosition is LATEST or TRIM_HORIZON.
+	StartingPosition string
+	// BatchSize is the most records per invocation (default 100, as on AWS).
+	BatchSize int
+	// MaximumRetryAttempts bounds the retries of a failed batch; -1 (AWS's
+	// default) retries until the records expire, which the poller caps at
+	// unlimitedRetries.
+	MaximumRetryAttempts int
+	// ReportBatchItemFailures is set when FunctionResponseTypes lists it:
+	// the function's batchItemFailures are then honoured.
+	ReportBatchItemFailures bool
+}
+
+// unlimitedRetries stands for MaximumRetryAttempts -1 locally, so that a
+// broken function does not keep a local stack busy forever.
+const unlimitedRetries = 100
+
+// dynamoDBEventProperties are the properties of a DynamoDB event that the
+// poller honours.
+type dynamoDBEventProperties struct {
+	Stream                string
+	StartingPosition      string
+	BatchSize             *int
+	MaximumRetryAttempts  *int
+	FunctionResponseTypes []string
+}
+
+// LoadSources reads the DynamoDB event sources of the SAM template at path.
+func LoadSources(path string) ([]Source, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read SAM template: %w", err)
+	}
+	return ParseSources(data)
+}
+
+// ParseSources returns the DynamoDB event sources of a SAM template, sorted
+// by function and event. A Stream that is not !GetAtt <Table>.StreamArn is
+// an error: the poller finds streams through their tables.
+func ParseSources(data []byte) ([]Source, error) {
+	processed, err := intrinsics.ProcessYAML(data, &intrinsics.ProcessorOptions{
+		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Fn::GetAtt": getAtt},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("parse SAM template: %w", err)
+	}
+	var tmpl struct {
+		Resources map[string]struct {
+			Type       string
+			Properties json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(processed, &tmpl); err != nil {
+		return nil, fmt.Errorf("parse SAM template: %w", err)
+	}
+	var out []Source
+	var errs []error
+	for id, res := range tmpl.Resources {
+		if res.Type != "AWS::Serverless::Function" || len(res.Properties) == 0 {
+			continue
+		}
+		var props struct {
+			Events map[string]struct {
+				Type       string
+				Properties json.RawMessage
+			}
+		}
+		if err := json.Unmarshal(res.Properties, &props); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", id, err))
+			continue
+		}
+		for name, ev := range props.Events {
+			if ev.Type != "DynamoDB" {
+				continue
+			}
+			src, err := sourceOf(id, name, ev.Properties)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s event %s: %w", id, name, err))
+				continue
+			}
+			out = append(out, src)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b Source) int {
+		return strings.Compare(a.Function+"\x00"+a.Event, b.Function+"\x00"+b.Event)
+	})
+	return out, nil
+}
+
+func sourceOf(function, event string, raw json.RawMessage) (Source, error) {
+	var p dynamoDBEventProperties
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return Source{}, err
+	}
+	table, ok := strings.CutSuffix(p.Stream, ".StreamArn")
+	if !ok || table == "" {
+		return Source{}, fmt.Errorf("Stream %q: want !GetAtt <Table>.StreamArn", p.Stream)
+	}
+	src := Source{
+		Function: function, Event: event, Table: table,
+		StartingPosition: p.StartingPosition, BatchSize: 100, MaximumRetryAttempts: -1,
+		ReportBatchItemFailures: slices.Contains(p.FunctionResponseTypes, "ReportBatchItemFailures"),
+	}
+	switch src.StartingPosition {
+	case "LATEST", "TRIM_HORIZON":
+	default:
+		return Source{}, fmt.Errorf("StartingPosition %q: want LATEST or TRIM_HORIZON", p.StartingPosition)
+	}
+	if p.BatchSize != nil {
+		if *p.BatchSize < 1 || *p.BatchSize > 10000 {
+			return Source{}, fmt.Errorf("BatchSize %d: want 1 to 10000", *p.BatchSize)
+		}
+		src.BatchSize = *p.BatchSize
+	}
+	if p.MaximumRetryAttempts != nil {
+		if *p.MaximumRetryAttempts < -1 || *p.MaximumRetryAttempts > 10000 {
+			return Source{}, fmt.Errorf("MaximumRetryAttempts %d: want -1 to 10000", *p.MaximumRetryAttempts)
+		}
+		src.MaximumRetryAttempts = *p.MaximumRetryAttempts
+	}
+	return src, nil
+}
+
+// getAtt resolves Fn::GetAtt to "<LogicalId>.<Attribute>": attributes exist
+// only once deployed, but the logical id names the resource locally.
+func getAtt(_ string, input, _ any) any {
+	switch v := input.(type) {
+	case string:
+		return v
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, p := range v {
+			s, ok := p.(string)
+			if !ok {
+				return nil
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, ".")
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/guregu/dynamo/v2"
+
+	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/app"
+)
+
+// coversPrefix is where the API puts uploaded covers (keys covers/<id>/…);
+// the thumbnailer reacts to objects created under it.
+const coversPrefix = "covers/"
+
+// stack initializes and seeds the local stack.
+type stack struct {
+	cfg  config
+	db   *dynamo.DB
+	s3   *s3.Client
+	http *http.Client
+	idp  app.IdentityProvider
+	log  *slog.Logger
+	// token is the administrator's access token once signIn succeeded.
+	token string
+}
+
+// run performs every step of the package comment, each bounded by
+// cfg.Timeout.
+func (s *stack) run(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	start := time.Now()
+	steps := []struct {
+		name string
+		fn   func(context.Context) error
+	}{
+		{"table", func(ctx context.Context) error { return dynamostore.CreateTable(ctx, s.db, s.cfg.Table) }},
+		{"covers bucket", func(ctx context.Context) error { return s3store.CreateBucket(ctx, s.s3, s.cfg.CoversBucket) }},
+		{"web bucket", s.createWebBucket},
+		{"cover notifications", s.subscribeCoverUploads},
+	}
+	for _, step := range steps {
+		if err := retry(ctx, step.fn); err != nil {
+			return fmt.Errorf("%s: %w", step.name, err)
+		}
+		s.log.Info("ready", "step", step.name, "elapsed", time.Since(start).String())
+	}
+	if s.cfg.APIURL == "" {
+		s.log.Info("no BOOKSHOP_API_URL: not seeding")
+		return nil
+	}
+	if err := retry(ctx, func(ctx context.Context) error { return probeHealth(ctx, s.http, s.cfg.APIURL) }); err != nil {
+		return fmt.Errorf("gateway: %w", err)
+	}
+	if err := retry(ctx, s.ensureAdmin); err != nil {
+		return fmt.Errorf("admin user: %w", err)
+	}
+	// The auth function may still be starting behind the gateway.
+	if err := retry(ctx, s.signIn); err != nil {
+		return fmt.Errorf("admin sign-in: %w", err)
+	}
+	s.log.Info("ready", "step", "admin signed in", "email", s.cfg.AdminEmail, "elapsed", time.Since(start).String())
+	n, err := s.seed(ctx)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	s.log.Info("seeded", "books", n, "elapsed", time.Since(start).String())
+	return nil
+}
+
+// createWebBucket creates the web app's bucket, readable by anyone (on AWS
+// only CloudFront reads it).
+func (s *stack) createWebBucket(ctx context.Context) error {
+	if s.cfg.WebBucket == "" {
+		return nil
+	}
+	if err := s3store.CreateBucket(ctx, s.s3, s.cfg.WebBucket); err != nil {
+		return err
+	}
+	policy, err := json.Marshal(map[string]any{
+		"Version": "2012-10-17",
+		"Statement": []map[string]any{{
+			"Effect":    "Allow",
+			"Principal": map[string]any{"AWS": []string{"*"}},
+			"Action":    []string{"s3:GetObject"},
+			"Resource":  []string{fmt.Sprintf("arn:aws:s3:::%s/*", s.cfg.WebBucket)},
+		}},
+	})
+	if err != nil {
+		return err
+	}
+	_, err = s.s3.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
+		Bucket: aws.String(string(s.cfg.WebBucket)),
+		Policy: aws.String(string(policy)),
+	})
+	return err
+}
+
+// subscribeCoverUploads sends the covers bucket's ObjectCreated events under
+// covers/ to the webhook target (the gateway), as the template's S3 event
+// does for the thumbnailer on AWS.
+func (s *stack) subscribeCoverUploads(ctx context.Context) error {
+	if s.cfg.NotifyARN == "" {
+		return nil
+	}
+	_, err := s.s3.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
+		Bucket: aws.String(string(s.cfg.CoversBucket)),
+		NotificationConfiguration: &types.NotificationConfiguration{
+			QueueConfigurations: []types.QueueConfiguration{{
+				Id:       aws.String("thumbnailer"),
+				QueueArn: aws.String(s.cfg.NotifyARN),
+				Events:   []types.Event{"s3:ObjectCreated:*"},
+				Filter: &types.NotificationConfigurationFilter{Key: &types.S3KeyFilter{
+					FilterRules: []types.FilterRule{{Name: types.FilterRuleNamePrefix, Value: aws.String(coversPrefix)}},
+				}},
+			}},
+		},
+	})
+	return err
+}
+
+// probeHealth succeeds when GET <api>/_local/health answers 200.
+func probeHealth(ctx context.Context, client *http.Client, api string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, api+"/_local/health", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", req.URL, resp.Status)
+	}
+	return nil
+}
+
+// retry calls fn until it succeeds or ctx ends, waiting a little longer
+// after each failure (services may still be starting). It returns the last
+// error.
+func retry(ctx context.Context, fn func(context.Context) error) error {
+	wait := 100 * time.Millisecond
+	for {
+		err := fn(ctx)
+		if err == nil {
+			return nil
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return errors.Join(err, ctx.Err())
+		case <-t.C:
+		}
+		wait = min(2*wait, 2*time.Second)
+	}
+}

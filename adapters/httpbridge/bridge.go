@@ -40,12 +40,27 @@ func WithClock(now func() time.Time) Option { return func(b *bridge) { b.now = n
 // random ids shaped like API Gateway's, such as "LV7fzho-PHcEJPw=").
 func WithRequestIDs(newID func() string) Option { return func(b *bridge) { b.newID = newID } }
 
+// Authorizer verifies a bearer token and returns its claims in the shape
+// API Gateway's JWT authorizer puts in requestContext.authorizer.jwt.claims.
+// Any error refuses the request.
+type Authorizer func(ctx context.Context, token string) (map[string]string, error)
+
+// WithAuthorizer makes the bridge act like an HTTP API whose routes all have
+// a JWT authorizer that lets anonymous requests through: a request without
+// an Authorization header reaches the function with no authorizer context;
+// one with a header is passed to authorize (with a "Bearer " prefix
+// removed) and, when it fails, answered 401 {"message":"Unauthorized"}
+// without calling the function; otherwise the claims are set in
+// requestContext.authorizer.jwt (scopes from the "scope" claim).
+func WithAuthorizer(authorize Authorizer) Option { return func(b *bridge) { b.authorize = authorize } }
+
 type bridge struct {
-	fn      func(context.Context, events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error)
-	maxBody int64
-	logger  *slog.Logger
-	now     func() time.Time
-	newID   func() string
+	fn        func(context.Context, events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error)
+	maxBody   int64
+	logger    *slog.Logger
+	now       func() time.Time
+	newID     func() string
+	authorize Authorizer
 }
 
 // NewHandler returns an http.Handler that calls fn as API Gateway would. It
@@ -81,6 +96,10 @@ func (b *bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ev := b.event(r, body)
+	if b.authorize != nil && !b.authorizeEvent(r, &ev) {
+		writeMessage(w, http.StatusUnauthorized, "Unauthorized")
+		return
+	}
 	resp, err := b.fn(r.Context(), ev)
 	if err != nil {
 		b.logger.ErrorContext(r.Context(), "function error", "requestId", ev.RequestContext.RequestID, "error", err)
@@ -91,6 +110,35 @@ func (b *bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b.logger.ErrorContext(r.Context(), "invalid function response", "requestId", ev.RequestContext.RequestID, "error", err)
 		writeMessage(w, http.StatusInternalServerError, "Internal Server Error")
 	}
+}
+
+// authorizeEvent runs the authorizer on r's bearer token, if any, and puts
+// the claims in ev. It reports false when the token is refused.
+func (b *bridge) authorizeEvent(r *http.Request, ev *events.APIGatewayV2HTTPRequest) bool {
+	values := r.Header.Values("Authorization")
+	if len(values) == 0 {
+		return true
+	}
+	token := strings.TrimSpace(strings.Join(values, ","))
+	if scheme, rest, ok := strings.Cut(token, " "); ok && strings.EqualFold(scheme, "Bearer") {
+		token = strings.TrimSpace(rest)
+	}
+	if token == "" || len(values) > 1 {
+		return false
+	}
+	claims, err := b.authorize(r.Context(), token)
+	if err != nil || len(claims) == 0 {
+		b.logger.InfoContext(r.Context(), "token refused", "requestId", ev.RequestContext.RequestID, "error", err)
+		return false
+	}
+	var scopes []string
+	if s := claims["scope"]; s != "" {
+		scopes = strings.Fields(s)
+	}
+	ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{
+		JWT: &events.APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{Claims: claims, Scopes: scopes},
+	}
+	return true
 }
 
 // event builds the API Gateway v2 event for r with its body.

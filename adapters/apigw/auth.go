@@ -1,0 +1,111 @@
+package apigw
+
+import (
+	"context"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+)
+
+// credentialsRequest is the body of POST /api/auth/register and login.
+type credentialsRequest struct {
+	Email    string `json:"email" apigw:"required"`
+	Password string `json:"password" apigw:"required"`
+}
+
+// confirmRequest is the body of POST /api/auth/confirm.
+type confirmRequest struct {
+	Email string `json:"email" apigw:"required"`
+	Code  string `json:"code" apigw:"required"`
+}
+
+// refreshRequest is the body of POST /api/auth/refresh.
+type refreshRequest struct {
+	RefreshToken string `json:"refreshToken" apigw:"required"`
+}
+
+var (
+	credentialsRequestSchema = schemaOf[credentialsRequest]()
+	confirmRequestSchema     = schemaOf[confirmRequest]()
+	refreshRequestSchema     = schemaOf[refreshRequest]()
+)
+
+// registrationJSON answers a registration.
+type registrationJSON struct {
+	UserID               string `json:"userId"`
+	Email                string `json:"email"`
+	ConfirmationRequired bool   `json:"confirmationRequired"`
+}
+
+// tokensJSON answers a login or a refresh. expiresIn is in seconds, as in
+// OAuth 2.0 token responses.
+type tokensJSON struct {
+	AccessToken  string `json:"accessToken"`
+	IDToken      string `json:"idToken"`
+	RefreshToken string `json:"refreshToken"`
+	ExpiresIn    int64  `json:"expiresIn"`
+	TokenType    string `json:"tokenType"`
+}
+
+// register answers POST /api/auth/register: 201 with the new user; a code
+// is sent to the email address.
+func (h *Handler) register(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in credentialsRequest
+	if err := decodeJSON(req, credentialsRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	reg, err := h.auth.Register(ctx, in.Email, in.Password)
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return marshalResponse(201, registrationJSON{UserID: reg.UserID, Email: reg.Email, ConfirmationRequired: reg.ConfirmationRequired})
+}
+
+// confirm answers POST /api/auth/confirm: 204 once the account is confirmed.
+func (h *Handler) confirm(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in confirmRequest
+	if err := decodeJSON(req, confirmRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	if err := h.auth.Confirm(ctx, in.Email, in.Code); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return noContent(), nil
+}
+
+// login answers POST /api/auth/login: 200 with the tokens.
+func (h *Handler) login(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in credentialsRequest
+	if err := decodeJSON(req, credentialsRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	t, err := h.auth.Login(ctx, in.Email, in.Password)
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return tokensResponse(t.AccessToken, t.IDToken, t.RefreshToken, t.ExpiresIn)
+}
+
+// refresh answers POST /api/auth/refresh: 200 with new tokens.
+func (h *Handler) refresh(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in refreshRequest
+	if err := decodeJSON(req, refreshRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	t, err := h.auth.Refresh(ctx, in.RefreshToken)
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return tokensResponse(t.AccessToken, t.IDToken, t.RefreshToken, t.ExpiresIn)
+}
+
+// tokensResponse encodes tokens; responses carrying them must not be cached.
+func tokensResponse(access, id, refresh string, expiresIn time.Duration) (events.APIGatewayV2HTTPResponse, error) {
+	resp, err := marshalResponse(200, tokensJSON{
+		AccessToken: access, IDToken: id, RefreshToken: refresh, ExpiresIn: int64(expiresIn / time.Second), TokenType: "Bearer",
+	})
+	if err == nil {
+		resp.Headers["Cache-Control"] = "no-store"
+	}
+	return resp, err
+}

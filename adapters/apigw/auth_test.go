@@ -1,0 +1,233 @@
+package apigw_test
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"testing"
+
+	"github.com/aws/aws-lambda-go/events"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/bookshop/bookshop/adapters/apigw"
+	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// authFixture is a handler serving only the auth routes over the embedded
+// identity provider.
+type authFixture struct {
+	idp     *localidp.Provider
+	handler *apigw.Handler
+}
+
+func newAuthFixture(t *testing.T) *authFixture {
+	t.Helper()
+	idp, err := localidp.New(localidp.Options{Issuer: "http://idp.test/pool", BcryptCost: bcrypt.MinCost, MaxFailedSignIns: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	auth, err := app.NewAuth(idp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := apigw.NewHandler(apigw.Services{Auth: auth}, testConfig, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &authFixture{idp: idp, handler: h}
+}
+
+func (f *authFixture) post(t *testing.T, path, body string) events.APIGatewayV2HTTPResponse {
+	t.Helper()
+	resp, err := f.handler.Handle(context.Background(), newEvent(t, "POST", path, jsonBody(body)))
+	if err != nil {
+		t.Fatalf("Handle returned error %v", err)
+	}
+	return resp
+}
+
+const (
+	authEmail    = "reader@example.com"
+	authPassword = "Dune-Messiah-1969"
+	credentials  = `{"email":"Reader@Example.com ","password":"` + authPassword + `"}`
+)
+
+type tokensBody struct {
+	AccessToken  string `json:"accessToken"`
+	IDToken      string `json:"idToken"`
+	RefreshToken string `json:"refreshToken"`
+	ExpiresIn    int64  `json:"expiresIn"`
+	TokenType    string `json:"tokenType"`
+}
+
+func decodeTokens(t *testing.T, resp events.APIGatewayV2HTTPResponse) tokensBody {
+	t.Helper()
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d, body %s; want 200", resp.StatusCode, resp.Body)
+	}
+	if cc := resp.Headers["Cache-Control"]; cc != "no-store" {
+		t.Errorf("Cache-Control = %q, want no-store", cc)
+	}
+	var b tokensBody
+	if err := json.Unmarshal([]byte(resp.Body), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.AccessToken == "" || b.IDToken == "" || b.RefreshToken == "" || b.ExpiresIn <= 0 || b.TokenType != "Bearer" {
+		t.Fatalf("incomplete tokens: %s", resp.Body)
+	}
+	return b
+}
+
+func TestAuthRegisterConfirmLoginRefresh(t *testing.T) {
+	f := newAuthFixture(t)
+	resp := f.post(t, "/api/auth/register", credentials)
+	if resp.StatusCode != 201 {
+		t.Fatalf("register: %d %s", resp.StatusCode, resp.Body)
+	}
+	var reg map[string]any
+	if err := json.Unmarshal([]byte(resp.Body), &reg); err != nil {
+		t.Fatal(err)
+	}
+	if reg["email"] != authEmail || reg["confirmationRequired"] != true || reg["userId"] == "" {
+		t.Fatalf("register body = %s", resp.Body)
+	}
+
+	resp = f.post(t, "/api/auth/login", credentials)
+	want := problem{Type: typeBase + "account-not-confirmed", Title: "Account not confirmed", Status: 403,
+		Detail: "Confirm your account with the code sent to your email address, then sign in."}
+	if diff := cmp.Diff(want, decodeProblem(t, resp)); diff != "" {
+		t.Fatalf("login before confirmation (-want +got):\n%s", diff)
+	}
+
+	code, ok := f.idp.ConfirmationCode(authEmail)
+	if !ok {
+		t.Fatal("no confirmation code")
+	}
+	resp = f.post(t, "/api/auth/confirm", `{"email":"`+authEmail+`","code":"not-it"}`)
+	wantCode := validation(fieldError{Field: "code", Message: "is wrong or has expired"})
+	wantCode.Detail = "One or more fields are invalid."
+	if diff := cmp.Diff(wantCode, decodeProblem(t, resp)); diff != "" {
+		t.Fatalf("wrong code (-want +got):\n%s", diff)
+	}
+	if resp = f.post(t, "/api/auth/confirm", `{"email":"`+authEmail+`","code":"`+code+`"}`); resp.StatusCode != 204 || resp.Body != "" {
+		t.Fatalf("confirm: %d %s", resp.StatusCode, resp.Body)
+	}
+
+	tokens := decodeTokens(t, f.post(t, "/api/auth/login", credentials))
+	again := decodeTokens(t, f.post(t, "/api/auth/refresh", `{"refreshToken":"`+tokens.RefreshToken+`"}`))
+	if again.RefreshToken != tokens.RefreshToken || again.AccessToken == tokens.AccessToken {
+		t.Errorf("refresh: want a new access token and the same refresh token")
+	}
+}
+
+func TestAuthFailures(t *testing.T) {
+	f := newAuthFixture(t)
+	ctx := context.Background()
+	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
+		t.Fatal(err)
+	}
+	badCredentials := problem{Type: typeBase + "invalid-credentials", Title: "Invalid credentials", Status: 401,
+		Detail: "The email address or the password is wrong."}
+	policy := fieldError{Field: "password", Message: domain.PasswordPolicy}
+	badEmail := fieldError{Field: "email", Message: "must be an email address such as reader@example.com"}
+	withDetail := func(p problem) problem { p.Detail = "One or more fields are invalid."; return p }
+
+	tests := []struct {
+		name, path, body string
+		want             problem
+	}{
+		{"register existing email", "/api/auth/register", credentials, problem{Type: typeBase + "account-exists",
+			Title: "Account exists", Status: 409, Detail: "An account with this email address exists: sign in instead."}},
+		{"register weak password", "/api/auth/register", `{"email":"new@example.com","password":"password"}`,
+			withDetail(validation(policy))},
+		{"register short password", "/api/auth/register", `{"email":"new@example.com","password":"Ab1"}`,
+			withDetail(validation(policy))},
+		{"register bad email and password", "/api/auth/register", `{"email":"new@","password":"ABCDEFGH1"}`,
+			withDetail(validation(badEmail, policy))},
+		{"register display-name email", "/api/auth/register", `{"email":"Reader <r@example.com>","password":"` + authPassword + `"}`,
+			withDetail(validation(badEmail))},
+		{"register unknown field", "/api/auth/register", `{"email":"a@example.com","password":"` + authPassword + `","admin":true}`,
+			withDetail(validation(fieldError{Field: "admin", Message: "is not a known field"}))},
+		{"register missing password", "/api/auth/register", `{"email":"a@example.com"}`,
+			withDetail(validation(fieldError{Field: "password", Message: "is required"}))},
+		{"register password of the wrong type", "/api/auth/register", `{"email":"a@example.com","password":12345678}`,
+			withDetail(validation(fieldError{Field: "password", Message: "must be a string"}))},
+		{"register malformed JSON", "/api/auth/register", `{"email":`, malformedProblem("The request body is not valid JSON: it ends too early.")},
+		{"login wrong password", "/api/auth/login", `{"email":"` + authEmail + `","password":"Wrong-pass-1"}`, badCredentials},
+		{"login unknown user", "/api/auth/login", `{"email":"nobody@example.com","password":"` + authPassword + `"}`, badCredentials},
+		{"login malformed email", "/api/auth/login", `{"email":"nobody","password":"` + authPassword + `"}`, badCredentials},
+		{"login null password", "/api/auth/login", `{"email":"` + authEmail + `","password":null}`,
+			withDetail(validation(fieldError{Field: "password", Message: "must not be null"}))},
+		{"confirm empty code", "/api/auth/confirm", `{"email":"` + authEmail + `","code":""}`,
+			withDetail(validation(fieldError{Field: "code", Message: "must be the code from the confirmation email"}))},
+		{"refresh unknown token", "/api/auth/refresh", `{"refreshToken":"forged"}`, problem{Type: typeBase + "invalid-refresh-token",
+			Title: "Invalid refresh token", Status: 401, Detail: "The refresh token is invalid or has expired: sign in again."}},
+		{"refresh empty token", "/api/auth/refresh", `{"refreshToken":" "}`,
+			withDetail(validation(fieldError{Field: "refreshToken", Message: "is required"}))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := decodeProblem(t, f.post(t, tt.path, tt.body))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problem (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAuthRejectsOtherMediaTypes(t *testing.T) {
+	f := newAuthFixture(t)
+	resp, _ := f.handler.Handle(context.Background(), newEvent(t, "POST", "/api/auth/login",
+		body2("application/x-www-form-urlencoded", "email=a&password=b")))
+	if p := decodeProblem(t, resp); p.Status != 415 {
+		t.Fatalf("status %d, want 415", p.Status)
+	}
+}
+
+func TestAuthLockoutIsTooManyRequests(t *testing.T) {
+	f := newAuthFixture(t) // three wrong passwords lock the account
+	ctx := context.Background()
+	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		f.post(t, "/api/auth/login", `{"email":"`+authEmail+`","password":"Wrong-pass-1"}`)
+	}
+	want := problem{Type: typeBase + "too-many-requests", Title: "Too many requests", Status: 429,
+		Detail: "Too many attempts: wait a few minutes, then try again."}
+	if diff := cmp.Diff(want, decodeProblem(t, f.post(t, "/api/auth/login", credentials))); diff != "" {
+		t.Fatalf("locked account (-want +got):\n%s", diff)
+	}
+}
+
+func TestAuthAndCatalogRoutesBelongToTheirFunctions(t *testing.T) {
+	f := newAuthFixture(t)
+	if resp := f.serveGet(t, "/api/books"); resp.StatusCode != 404 {
+		t.Errorf("auth-only handler: GET /api/books = %d, want 404", resp.StatusCode)
+	}
+	catalogOnly := newFixture(t)
+	if resp := catalogOnly.serve(t, newEvent(t, "POST", "/api/auth/login", jsonBody(credentials))); resp.StatusCode != 404 {
+		t.Errorf("catalog-only handler: POST /api/auth/login = %d, want 404", resp.StatusCode)
+	}
+	if resp := f.serveGet(t, "/api/auth/login"); resp.StatusCode != 405 || resp.Headers["Allow"] != "POST, OPTIONS" {
+		t.Errorf("GET /api/auth/login = %d Allow %q, want 405 with Allow: POST, OPTIONS", resp.StatusCode, resp.Headers["Allow"])
+	}
+}
+
+func (f *authFixture) serveGet(t *testing.T, path string) events.APIGatewayV2HTTPResponse {
+	t.Helper()
+	resp, err := f.handler.Handle(context.Background(), newEvent(t, "GET", path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}

@@ -1,0 +1,163 @@
+package cognitoidp
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+	"github.com/google/wire"
+
+	"github.com/bookshop/bookshop/app"
+)
+
+var _ app.IdentityProvider = (*Provider)(nil)
+
+// UserPoolID names the user pool, e.g. "eu-west-1_AbCdEf".
+type UserPoolID string
+
+// ClientID names the app client (without a secret).
+type ClientID string
+
+// Endpoint overrides the Cognito endpoint, e.g. "http://cognito:9229" for
+// cognito-local. Empty means the AWS endpoint of the config's region.
+type Endpoint string
+
+// ProviderSet provides the Cognito IdentityProvider as app.IdentityProvider.
+// Its inputs are an aws.Config, an Endpoint, a UserPoolID and a ClientID.
+var ProviderSet = wire.NewSet(NewClient, New, wire.Bind(new(app.IdentityProvider), new(*Provider)))
+
+// NewClient returns a Cognito client for cfg, talking to endpoint when set.
+func NewClient(cfg aws.Config, endpoint Endpoint) (*cip.Client, error) {
+	if cfg.Region == "" {
+		return nil, errors.New("cognitoidp.NewClient: the aws.Config names no region")
+	}
+	return cip.NewFromConfig(cfg, func(o *cip.Options) {
+		if endpoint != "" {
+			o.BaseEndpoint = aws.String(string(endpoint))
+		}
+	}), nil
+}
+
+// Provider is the Cognito IdentityProvider. It is safe for concurrent use.
+type Provider struct {
+	client   *cip.Client
+	poolID   string
+	clientID string
+}
+
+// New returns the provider for the pool and app client. AddToGroup and
+// AdminConfirm need IAM permission for cognito-idp:AdminAddUserToGroup and
+// cognito-idp:AdminConfirmSignUp; the other calls need none.
+func New(client *cip.Client, pool UserPoolID, clientID ClientID) (*Provider, error) {
+	switch {
+	case client == nil:
+		return nil, errors.New("cognitoidp.New: nil client")
+	case pool == "":
+		return nil, errors.New("cognitoidp.New: no user pool id")
+	case clientID == "":
+		return nil, errors.New("cognitoidp.New: no app client id")
+	}
+	return &Provider{client: client, poolID: string(pool), clientID: string(clientID)}, nil
+}
+
+// SignUp registers the user; Cognito emails the confirmation code.
+func (p *Provider) SignUp(ctx context.Context, email, password string) (app.SignUpResult, error) {
+	out, err := p.client.SignUp(ctx, &cip.SignUpInput{
+		ClientId: aws.String(p.clientID), Username: aws.String(email), Password: aws.String(password),
+		UserAttributes: []types.AttributeType{{Name: aws.String("email"), Value: aws.String(email)}},
+	})
+	if err != nil {
+		return app.SignUpResult{}, translate("sign up", err, call{op: opSignUp})
+	}
+	return app.SignUpResult{UserID: aws.ToString(out.UserSub), Confirmed: out.UserConfirmed}, nil
+}
+
+// ConfirmSignUp confirms the user with the emailed code.
+func (p *Provider) ConfirmSignUp(ctx context.Context, email, code string) error {
+	_, err := p.client.ConfirmSignUp(ctx, &cip.ConfirmSignUpInput{
+		ClientId: aws.String(p.clientID), Username: aws.String(email), ConfirmationCode: aws.String(code),
+	})
+	return translate("confirm sign-up", err, call{op: opConfirm})
+}
+
+// SignIn runs the USER_PASSWORD_AUTH flow.
+func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Tokens, error) {
+	out, err := p.client.InitiateAuth(ctx, &cip.InitiateAuthInput{
+		ClientId: aws.String(p.clientID), AuthFlow: types.AuthFlowTypeUserPasswordAuth,
+		AuthParameters: map[string]string{"USERNAME": email, "PASSWORD": password},
+	})
+	if err != nil {
+		return app.Tokens{}, translate("sign in", err, call{op: opSignIn})
+	}
+	return tokens(out)
+}
+
+// Refresh runs the REFRESH_TOKEN_AUTH flow.
+func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
+	out, err := p.client.InitiateAuth(ctx, &cip.InitiateAuthInput{
+		ClientId: aws.String(p.clientID), AuthFlow: types.AuthFlowTypeRefreshTokenAuth,
+		AuthParameters: map[string]string{"REFRESH_TOKEN": refreshToken},
+	})
+	if err != nil {
+		return app.Tokens{}, translate("refresh", err, call{op: opRefresh})
+	}
+	return tokens(out)
+}
+
+// AddToGroup adds the user to a group of the pool.
+func (p *Provider) AddToGroup(ctx context.Context, email, group string) error {
+	_, err := p.client.AdminAddUserToGroup(ctx, &cip.AdminAddUserToGroupInput{
+		UserPoolId: aws.String(p.poolID), Username: aws.String(email), GroupName: aws.String(group),
+	})
+	return translate("add to group", err, call{op: opAdmin, user: email, group: group})
+}
+
+// AdminConfirm confirms the user without a code.
+func (p *Provider) AdminConfirm(ctx context.Context, email string) error {
+	_, err := p.client.AdminConfirmSignUp(ctx, &cip.AdminConfirmSignUpInput{
+		UserPoolId: aws.String(p.poolID), Username: aws.String(email),
+	})
+	return translate("confirm user", err, call{op: opAdmin, user: email})
+}
+
+// tokens reads an authentication result. A flow that ends in a challenge
+// (MFA, a new password) is not supported by this pool's configuration.
+func tokens(out *cip.InitiateAuthOutput) (app.Tokens, error) {
+	r := out.AuthenticationResult
+	if r == nil || aws.ToString(r.AccessToken) == "" {
+		return app.Tokens{}, errors.New("cognito: authentication ended in challenge " + string(out.ChallengeName))
+	}
+	t := app.Tokens{
+		AccessToken: aws.ToString(r.AccessToken), IDToken: aws.ToString(r.IdToken),
+		RefreshToken: aws.ToString(r.RefreshToken), ExpiresIn: time.Duration(r.ExpiresIn) * time.Second,
+	}
+	if t.ExpiresIn <= 0 {
+		t.ExpiresIn = lifetime(t.AccessToken)
+	}
+	return t, nil
+}
+
+// lifetime reads exp - iat from a token Cognito just issued, for servers
+// (cognito-local) that leave ExpiresIn out. It only reads the payload; the
+// token's signature is verified by whoever accepts it.
+func lifetime(token string) time.Duration {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return 0
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return 0
+	}
+	var c struct{ Exp, Iat int64 }
+	if json.Unmarshal(payload, &c) != nil || c.Exp <= c.Iat {
+		return 0
+	}
+	return time.Duration(c.Exp-c.Iat) * time.Second
+}

@@ -1,0 +1,13 @@
+// Package localidp is an embedded identity provider for the embedded mode
+// and tests: it implements app.IdentityProvider in memory, without AWS.
+//
+// It behaves like an Amazon Cognito user pool whose users sign in with their
+// email: passwords are stored as bcrypt hashes, sign-ups are confirmed with
+// a six-digit code (logged at info level and readable through
+// ConfirmationCode, since no email is sent), and tokens are RS256 JWTs whose
+// claims have the shape of Cognito's access and id tokens (iss, sub,
+// client_id or aud, token_use, cognito:groups, auth_time, jti, exp, iat,
+// username or cognito:username and email). The public key is served as a JWKS
+// with an OpenID configuration (Handler), so the same verifier that checks
+// Cognito tokens checks these.
+package localidp

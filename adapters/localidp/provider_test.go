@@ -1,0 +1,141 @@
+package localidp_test
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/bookshop/bookshop/adapters/jwtauth"
+	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/app/porttest"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// newProvider returns a provider whose Handler is served at its issuer URL.
+func newProvider(t *testing.T, opts localidp.Options) (*localidp.Provider, *jwtauth.Verifier) {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	opts.Issuer = srv.URL + "/idp"
+	if opts.BcryptCost == 0 {
+		opts.BcryptCost = bcrypt.MinCost
+	}
+	p, err := localidp.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = p.Handler()
+	v, err := jwtauth.New(jwtauth.Config{Issuer: p.Issuer(), Audience: []string{p.ClientID()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, v
+}
+
+func TestIdentityProviderContract(t *testing.T) {
+	t.Run("embedded", func(t *testing.T) {
+		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
+			p, v := newProvider(t, localidp.Options{})
+			return porttest.IdentityProviderFixture{
+				Provider: p,
+				ConfirmationCode: func(tb testing.TB, email string) string {
+					code, ok := p.ConfirmationCode(email)
+					if !ok {
+						tb.Fatalf("no confirmation code for %s", email)
+					}
+					return code
+				},
+				VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
+					return v.Verify(ctx, token)
+				},
+			}
+		})
+	})
+}
+
+func TestIDTokenHasCognitoShape(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "id@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, "id@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := p.SignIn(ctx, "id@example.com", "Passw0rd!")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := jwtauth.New(jwtauth.Config{Issuer: p.Issuer(), Audience: []string{p.ClientID()}, TokenUse: jwtauth.TokenUseID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := v.Verify(ctx, tok.IDToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"sub", "iss", "aud", "token_use", "auth_time", "exp", "iat", "jti", "email", "cognito:username", "email_verified"} {
+		if c[k] == "" {
+			t.Errorf("id token lacks %q: %v", k, c)
+		}
+	}
+	if c["email"] != "id@example.com" || c["aud"] != p.ClientID() || c["email_verified"] != "true" {
+		t.Errorf("id token claims = %v", c)
+	}
+}
+
+func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	p, _ := newProvider(t, localidp.Options{MaxFailedSignIns: 3, Now: func() time.Time { return now }})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "lock@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, "lock@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := p.SignIn(ctx, "lock@example.com", "Wrong-pass1"); !errors.Is(err, domain.ErrInvalidCredentials) {
+			t.Fatalf("wrong password: %v", err)
+		}
+	}
+	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); !errors.Is(err, domain.ErrTooManyAttempts) {
+		t.Fatalf("locked account: err = %v, want ErrTooManyAttempts", err)
+	}
+	now = now.Add(localidp.LockoutDuration)
+	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); err != nil {
+		t.Fatalf("after the lockout: %v", err)
+	}
+}
+
+func TestExpiredCodeIsRefused(t *testing.T) {
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	p, _ := newProvider(t, localidp.Options{CodeTTL: time.Hour, Now: func() time.Time { return now }})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "late@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	code, _ := p.ConfirmationCode("late@example.com")
+	now = now.Add(time.Hour)
+	if err := p.ConfirmSignUp(ctx, "late@example.com", code); !errors.Is(err, domain.ErrInvalidCode) {
+		t.Fatalf("expired code: err = %v, want ErrInvalidCode", err)
+	}
+}
+
+func TestSignUpLogsTheCode(t *testing.T) {
+	var buf syncBuffer
+	p, _ := newProvider(t, localidp.Options{Logger: slog.New(slog.NewTextHandler(&buf, nil))})
+	if _, err := p.SignUp(context.Background(), "log@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	code, _ := p.ConfirmationCode("log@example.com")
+	if !buf.contains("code=" + code) {
+		t.Fatalf("log %q does not show the code %s", buf.String(), code)
+	}
+}

@@ -1,0 +1,96 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// countingIDP counts the calls that reach the provider.
+type countingIDP struct {
+	app.IdentityProvider
+	calls atomic.Int32
+}
+
+func (c *countingIDP) SignUp(ctx context.Context, email, password string) (app.SignUpResult, error) {
+	c.calls.Add(1)
+	return c.IdentityProvider.SignUp(ctx, email, password)
+}
+
+func (c *countingIDP) SignIn(ctx context.Context, email, password string) (app.Tokens, error) {
+	c.calls.Add(1)
+	return c.IdentityProvider.SignIn(ctx, email, password)
+}
+
+func newAuth(t *testing.T) (*app.Auth, *countingIDP, *localidp.Provider) {
+	t.Helper()
+	p, err := localidp.New(localidp.Options{Issuer: "http://idp.test", BcryptCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idp := &countingIDP{IdentityProvider: p}
+	auth, err := app.NewAuth(idp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return auth, idp, p
+}
+
+func TestRegisterValidatesBeforeCallingTheProvider(t *testing.T) {
+	auth, idp, _ := newAuth(t)
+	_, err := auth.Register(context.Background(), "not-an-email", "short")
+	var ve *domain.ValidationError
+	if !errors.As(err, &ve) || len(ve.Fields) != 2 || ve.Fields[0].Field != "email" || ve.Fields[1].Field != "password" {
+		t.Fatalf("err = %v; want field errors for email and password", err)
+	}
+	if n := idp.calls.Load(); n != 0 {
+		t.Fatalf("the provider was called %d times for invalid input", n)
+	}
+}
+
+func TestRegisterNormalizesTheEmail(t *testing.T) {
+	auth, _, p := newAuth(t)
+	reg, err := auth.Register(context.Background(), "  Reader@Example.com", "Passw0rd-ok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reg.Email != "reader@example.com" || !reg.ConfirmationRequired || reg.UserID == "" {
+		t.Fatalf("registration = %+v", reg)
+	}
+	code, _ := p.ConfirmationCode("reader@example.com")
+	if err := auth.Confirm(context.Background(), "READER@example.com", code); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := auth.Login(context.Background(), "reader@EXAMPLE.com", "Passw0rd-ok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := auth.Refresh(context.Background(), tok.RefreshToken)
+	if err != nil || again.RefreshToken != tok.RefreshToken {
+		t.Fatalf("Refresh = %v; want the same refresh token back", err)
+	}
+}
+
+func TestLoginWithAMalformedEmailIsInvalidCredentials(t *testing.T) {
+	auth, idp, _ := newAuth(t)
+	_, err := auth.Login(context.Background(), "nobody", "Passw0rd-ok")
+	if !errors.Is(err, domain.ErrInvalidCredentials) {
+		t.Fatalf("err = %v, want ErrInvalidCredentials", err)
+	}
+	if n := idp.calls.Load(); n != 0 {
+		t.Fatalf("the provider was called %d times", n)
+	}
+}
+
+func TestNewAuthRejectsNilProvider(t *testing.T) {
+	if _, err := app.NewAuth(nil); err == nil {
+		t.Fatal("NewAuth(nil) succeeded")
+	}
+}

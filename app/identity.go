@@ -1,0 +1,64 @@
+package app
+
+import (
+	"context"
+	"time"
+)
+
+// Tokens are what a successful sign-in or refresh returns, as an identity
+// provider issues them: JWTs shaped like Amazon Cognito's.
+type Tokens struct {
+	// AccessToken authorizes API calls (token_use "access", client_id).
+	AccessToken string
+	// IDToken describes the user (token_use "id", aud, email).
+	IDToken string
+	// RefreshToken obtains new access and id tokens through Refresh.
+	RefreshToken string
+	// ExpiresIn is how long AccessToken and IDToken are valid.
+	ExpiresIn time.Duration
+}
+
+// SignUpResult describes a new account.
+type SignUpResult struct {
+	// UserID is the provider's stable subject ("sub") of the new user.
+	UserID string
+	// Confirmed reports whether the account may sign in already; when false,
+	// a confirmation code was sent to the email address.
+	Confirmed bool
+}
+
+// IdentityProvider manages user accounts and issues tokens (Amazon Cognito
+// user pools, or an embedded stand-in). Users are named by their email
+// address, which callers pass normalized (domain.NormalizeEmail). Errors:
+//
+//   - SignUp: domain.ErrUserExists; a password the provider's own policy
+//     refuses joins domain.ErrWeakPassword.
+//   - ConfirmSignUp: domain.ErrInvalidCode for a wrong or expired code or an
+//     unknown user.
+//   - SignIn: domain.ErrInvalidCredentials for a wrong password AND for an
+//     unknown user (the same error, so accounts cannot be probed);
+//     domain.ErrUserNotConfirmed when the password is right but the account
+//     is not confirmed.
+//   - Refresh: domain.ErrInvalidRefreshToken.
+//   - AddToGroup, AdminConfirm: a *domain.NotFoundError (domain.ErrNotFound)
+//     for an unknown user or group.
+//   - any call: domain.ErrTooManyAttempts when the provider throttles.
+//
+// Implementations are safe for concurrent use.
+type IdentityProvider interface {
+	// SignUp creates an unconfirmed account and sends it a confirmation code.
+	SignUp(ctx context.Context, email, password string) (SignUpResult, error)
+	// ConfirmSignUp confirms the account with the code that was sent.
+	ConfirmSignUp(ctx context.Context, email, code string) error
+	// SignIn checks the password (USER_PASSWORD_AUTH) and issues tokens.
+	SignIn(ctx context.Context, email, password string) (Tokens, error)
+	// Refresh issues new access and id tokens. The returned RefreshToken is
+	// empty unless the provider rotated it.
+	Refresh(ctx context.Context, refreshToken string) (Tokens, error)
+	// AddToGroup adds the user to an existing group; tokens issued
+	// afterwards list it in cognito:groups. Adding a member again is no
+	// error.
+	AddToGroup(ctx context.Context, email, group string) error
+	// AdminConfirm confirms an account without a code (bootstrap, tests).
+	AdminConfirm(ctx context.Context, email string) error
+}

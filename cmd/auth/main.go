@@ -1,0 +1,37 @@
+// Command auth is the Lambda function behind the sign-up and sign-in routes
+// of the HTTP API (/api/auth/register, confirm, login, refresh). It talks to
+// the Cognito user pool as its public app client: USER_PASSWORD_AUTH and
+// REFRESH_TOKEN_AUTH need no IAM permission.
+//
+// Configuration (environment):
+//
+//	AWS_REGION                   region (set by Lambda)
+//	BOOKSHOP_USER_POOL_ID        Cognito user pool id, e.g. eu-west-1_AbCdEf
+//	BOOKSHOP_USER_POOL_CLIENT_ID app client id (the client has no secret)
+//	BOOKSHOP_COGNITO_ENDPOINT    Cognito endpoint override, e.g. http://cognito:9229 (cognito-local)
+//	BOOKSHOP_CORS_ORIGINS        comma-separated origins allowed by CORS (default: none)
+//	LOG_LEVEL                    debug, info (default), warn or error
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+func main() {
+	ctx := context.Background()
+	cfg, err := configFromEnv(os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "auth:", err)
+		os.Exit(1)
+	}
+	h, err := initializeHandler(ctx, cfg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "auth:", err)
+		os.Exit(1)
+	}
+	lambda.Start(h.Handle)
+}

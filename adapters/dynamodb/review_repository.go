@@ -1,0 +1,303 @@
+package dynamostore
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/guregu/dynamo/v2"
+
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
+)
+
+// MaxTxAttempts bounds how often a review transaction is sent again when
+// DynamoDB cancels it for a TransactionConflict: concurrent reviews of one
+// book all update the book item, and conflicting transactions are refused
+// rather than queued.
+const MaxTxAttempts = 10
+
+// txBackoff is the upper bound of the random pause before the nth resend
+// (n from 1) of a conflicting transaction.
+func txBackoff(n int) time.Duration { return time.Duration(n*n) * 4 * time.Millisecond }
+
+// ReviewRepository stores reviews in the shop's table, in their book's
+// partition, and keeps the book's rating totals in step with them through
+// transactions (see table.go). It is safe for concurrent use.
+type ReviewRepository struct {
+	db    *dynamo.DB
+	table dynamo.Table
+}
+
+var _ app.ReviewRepository = (*ReviewRepository)(nil)
+
+// NewReviewRepository returns a repository over the table named table,
+// which must exist with the layout of TableSpec. Nothing is sent to
+// DynamoDB.
+func NewReviewRepository(db *dynamo.DB, table TableName) (*ReviewRepository, error) {
+	var errs []error
+	if db == nil {
+		errs = append(errs, errors.New("nil *dynamo.DB"))
+	}
+	if err := table.validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("dynamostore: %w", err)
+	}
+	return &ReviewRepository{db: db, table: db.Table(string(table))}, nil
+}
+
+// Positions of the items in every review transaction.
+const (
+	txReview = 0
+	txBook   = 1
+)
+
+// rateBook is the transaction's write of the book item: it adds c to the
+// rating totals if the book exists. A change of nothing is only a
+// condition check, which does not write the book item.
+func (r *ReviewRepository) rateBook(tx *dynamo.WriteTx, id domain.BookID, c domain.RatingChange) {
+	if c == (domain.RatingChange{}) {
+		tx.Check(r.table.Check(attrPK, bookPK(id)).Range(attrSK, bookSK).IfExists())
+		return
+	}
+	tx.Update(r.table.Update(attrPK, bookPK(id)).Range(attrSK, bookSK).
+		Add(attrRatingSum, c.Sum).Add(attrRatingCount, c.Count).
+		If("attribute_exists($)", attrPK))
+}
+
+// runTx sends the transaction that build makes, again after a short random
+// pause while DynamoDB cancels it for a TransactionConflict, at most
+// MaxTxAttempts times. It returns which items' conditions failed when the
+// transaction was cancelled for a failed condition.
+func (r *ReviewRepository) runTx(ctx context.Context, build func(tx *dynamo.WriteTx)) (failed map[int]bool, err error) {
+	for attempt := range MaxTxAttempts {
+		if attempt > 0 {
+			if err := pause(ctx, rand.N(txBackoff(attempt))); err != nil {
+				return nil, err
+			}
+		}
+		tx := r.db.WriteTx()
+		build(tx)
+		err = tx.Run(ctx)
+		var txe *types.TransactionCanceledException
+		if !errors.As(err, &txe) {
+			return nil, err
+		}
+		failed = make(map[int]bool)
+		conflict := false
+		for i, reason := range txe.CancellationReasons {
+			switch aws.ToString(reason.Code) {
+			case "ConditionalCheckFailed":
+				failed[i] = true
+			case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded":
+				conflict = true
+			}
+		}
+		if len(failed) > 0 {
+			return failed, err
+		}
+		if !conflict {
+			return nil, err
+		}
+	}
+	return nil, fmt.Errorf("transaction conflicted %d times in a row: %w", MaxTxAttempts, err)
+}
+
+// Add implements app.ReviewRepository with one transaction: a put of the
+// review conditioned on its key being free, and the ADD of its stars to the
+// book's totals conditioned on the book existing.
+func (r *ReviewRepository) Add(ctx context.Context, review domain.Review) error {
+	it := newReviewItem(review)
+	failed, err := r.runTx(ctx, func(tx *dynamo.WriteTx) {
+		tx.Put(r.table.Put(it).If("attribute_not_exists($)", attrPK))
+		r.rateBook(tx, review.BookID(), domain.RatingAdded(review.Rating()))
+	})
+	switch {
+	case failed[txBook]:
+		return fmt.Errorf("add review: %w", notFound(review.BookID()))
+	case failed[txReview]:
+		return fmt.Errorf("add review: user %s has reviewed book %s already: %w", review.UserID(), review.BookID(), domain.ErrConflict)
+	case err != nil:
+		return fmt.Errorf("add review of book %s: %w", review.BookID(), err)
+	}
+	return nil
+}
+
+// Get implements app.ReviewRepository with a strongly consistent read.
+func (r *ReviewRepository) Get(ctx context.Context, book domain.BookID, user domain.UserID) (domain.Review, error) {
+	it, err := r.get(ctx, book, user)
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("get review: %w", err)
+	}
+	return it.review()
+}
+
+func (r *ReviewRepository) get(ctx context.Context, book domain.BookID, user domain.UserID) (reviewItem, error) {
+	var it reviewItem
+	err := r.table.Get(attrPK, bookPK(book)).Range(attrSK, dynamo.Equal, reviewSK(user)).Consistent(true).One(ctx, &it)
+	switch {
+	case errors.Is(err, dynamo.ErrNotFound):
+		return reviewItem{}, &domain.NotFoundError{Entity: "review", ID: string(book) + "/" + string(user)}
+	case err != nil:
+		return reviewItem{}, fmt.Errorf("read review %s/%s: %w", book, user, err)
+	}
+	return it, nil
+}
+
+// Update implements app.ReviewRepository: read, fn, then one transaction
+// that puts the review on condition that its version is still the one read
+// and adds the difference of stars to the book's sum. A lost race starts
+// over, at most MaxUpdateAttempts times in all.
+func (r *ReviewRepository) Update(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error) {
+	for attempt := range MaxUpdateAttempts {
+		if attempt > 0 {
+			if err := pause(ctx, rand.N(retryBackoff(attempt))); err != nil {
+				return domain.Review{}, fmt.Errorf("update review: %w", err)
+			}
+		}
+		review, err := r.tryUpdate(ctx, book, user, fn)
+		if !errors.Is(err, errLostRace) {
+			return review, err
+		}
+	}
+	return domain.Review{}, fmt.Errorf("update review %s/%s: other writers won %d times in a row: %w",
+		book, user, MaxUpdateAttempts, domain.ErrVersionConflict)
+}
+
+func (r *ReviewRepository) tryUpdate(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error) {
+	old, err := r.get(ctx, book, user)
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("update review: %w", err)
+	}
+	review, err := old.review()
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("update review: %w", err)
+	}
+	if err := fn(&review); err != nil {
+		return domain.Review{}, err
+	}
+	if review.BookID() != book || review.UserID() != user {
+		return domain.Review{}, fmt.Errorf("update review %s/%s: callback changed its key", book, user)
+	}
+	it := newReviewItem(review)
+	failed, err := r.runTx(ctx, func(tx *dynamo.WriteTx) {
+		tx.Put(r.table.Put(it).If("$ = ?", attrVersion, old.Version))
+		r.rateBook(tx, book, domain.RatingRevised(old.Stars, review.Rating()))
+	})
+	switch {
+	case failed[txBook]:
+		return domain.Review{}, fmt.Errorf("update review: %w", notFound(book))
+	case failed[txReview]:
+		return domain.Review{}, errLostRace
+	case err != nil:
+		return domain.Review{}, fmt.Errorf("update review %s/%s: %w", book, user, err)
+	}
+	return review, nil
+}
+
+// Delete implements app.ReviewRepository: read, then one transaction that
+// deletes the review on condition that its version is still the one read
+// and takes its stars off the book's totals.
+func (r *ReviewRepository) Delete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error) {
+	for attempt := range MaxUpdateAttempts {
+		if attempt > 0 {
+			if err := pause(ctx, rand.N(retryBackoff(attempt))); err != nil {
+				return domain.Review{}, fmt.Errorf("delete review: %w", err)
+			}
+		}
+		review, err := r.tryDelete(ctx, book, user, expectedVersion)
+		if !errors.Is(err, errLostRace) {
+			return review, err
+		}
+	}
+	return domain.Review{}, fmt.Errorf("delete review %s/%s: other writers won %d times in a row: %w",
+		book, user, MaxUpdateAttempts, domain.ErrVersionConflict)
+}
+
+func (r *ReviewRepository) tryDelete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error) {
+	old, err := r.get(ctx, book, user)
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("delete review: %w", err)
+	}
+	review, err := old.review()
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("delete review: %w", err)
+	}
+	if expectedVersion != 0 {
+		if err := review.CheckVersion(expectedVersion); err != nil {
+			return domain.Review{}, err
+		}
+	}
+	failed, err := r.runTx(ctx, func(tx *dynamo.WriteTx) {
+		tx.Delete(r.table.Delete(attrPK, bookPK(book)).Range(attrSK, reviewSK(user)).If("$ = ?", attrVersion, old.Version))
+		r.rateBook(tx, book, domain.RatingRemoved(old.Stars))
+	})
+	switch {
+	case failed[txBook]:
+		return domain.Review{}, fmt.Errorf("delete review: %w", notFound(book))
+	case failed[txReview]:
+		return domain.Review{}, errLostRace
+	case err != nil:
+		return domain.Review{}, fmt.Errorf("delete review %s/%s: %w", book, user, err)
+	}
+	return review, nil
+}
+
+// List implements app.ReviewRepository with one strongly consistent Query
+// of the reviews-newest index, asking for one review more than the page to
+// know whether another page follows.
+func (r *ReviewRepository) List(ctx context.Context, q app.ReviewListQuery) (app.ReviewListPage, error) {
+	if q.Limit < 1 || q.Limit > app.MaxPageSize {
+		return app.ReviewListPage{}, fmt.Errorf("list reviews: limit %d not in 1..%d: %w", q.Limit, app.MaxPageSize, domain.ErrInvalid)
+	}
+	after, err := decodeReviewPosition(q.After)
+	if err != nil {
+		return app.ReviewListPage{}, fmt.Errorf("list reviews: %w", err)
+	}
+	query := r.table.Get(attrPK, bookPK(q.BookID)).Index(indexReviewsNewest).Order(dynamo.Descending).
+		Consistent(true).Limit(q.Limit + 1)
+	if after != "" {
+		query.Range(attrReviewKey, dynamo.Less, after)
+	}
+	var items []reviewItem
+	if err := query.All(ctx, &items); err != nil {
+		return app.ReviewListPage{}, fmt.Errorf("list reviews of book %s: %w", q.BookID, err)
+	}
+	more := len(items) > q.Limit
+	items = items[:min(len(items), q.Limit)]
+	page := app.ReviewListPage{Reviews: make([]domain.Review, 0, len(items))}
+	for _, it := range items {
+		rv, err := it.review()
+		if err != nil {
+			return app.ReviewListPage{}, fmt.Errorf("list reviews: %w", err)
+		}
+		page.Reviews = append(page.Reviews, rv)
+	}
+	if more {
+		page.Next = encodePosition(items[len(items)-1].ReviewKey)
+	}
+	return page, nil
+}
+
+// decodeReviewPosition returns the review_key carried by a token from
+// encodePosition, or "" for the first page; anything else wraps
+// domain.ErrInvalid.
+func decodeReviewPosition(token string) (string, error) {
+	if token == "" {
+		return "", nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(token)
+	var p position
+	if err != nil || json.Unmarshal(raw, &p) != nil || !validReviewKey(p.After) {
+		return "", fmt.Errorf("malformed review position token: %w", domain.ErrInvalid)
+	}
+	return p.After, nil
+}

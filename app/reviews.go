@@ -1,0 +1,223 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/bookshop/bookshop/domain"
+)
+
+// ReviewListQuery asks a ReviewRepository for one page of a book's reviews,
+// newest first.
+type ReviewListQuery struct {
+	BookID domain.BookID
+	// Limit is the page size, 1 to MaxPageSize.
+	Limit int
+	// After is the position token of a previous page's Next, or "" for the
+	// first page. Tokens only go back to the repository that issued them,
+	// for the same book.
+	After string
+}
+
+// ReviewListPage is one page of reviews.
+type ReviewListPage struct {
+	Reviews []domain.Review
+	// Next is the position token of the following page; "" exactly when no
+	// review follows.
+	Next string
+}
+
+// ReviewRepository stores reviews together with the rating totals of their
+// books.
+//
+// Atomicity guarantee: every write of a review and the matching change of
+// its book's rating (domain.RatingChange) happen as ONE atomic operation:
+// either both are stored or neither is, and concurrent writers never lose an
+// increment. The book's version is not changed by it.
+//
+// Implementations must be safe for concurrent use. Errors wrap
+// domain.ErrNotFound for a missing book or review; other failures are
+// infrastructure errors.
+type ReviewRepository interface {
+	// Add stores a new review and adds its stars to the book's rating. It
+	// wraps domain.ErrConflict when the user has reviewed the book already
+	// and domain.ErrNotFound when the book does not exist.
+	Add(ctx context.Context, review domain.Review) error
+	// Get returns the user's review of the book.
+	Get(ctx context.Context, book domain.BookID, user domain.UserID) (domain.Review, error)
+	// Update loads the review, passes it to fn and stores the result, and
+	// changes the book's rating by the difference of stars, only if nobody
+	// wrote the review in between (its version is the guard). When another
+	// writer wins, Update reloads and calls fn again, a bounded number of
+	// times, then wraps domain.ErrVersionConflict. If fn fails nothing is
+	// stored and its error is returned. fn must not do I/O.
+	Update(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error)
+	// Delete removes the review and takes its stars off the book's rating.
+	// If expectedVersion is not 0 the review is only removed while at that
+	// version (otherwise a *domain.VersionConflictError). It returns the
+	// deleted review.
+	Delete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error)
+	// List returns one page of the book's reviews, newest first (by creation
+	// time, ties broken by user id). Pages never overlap nor skip reviews
+	// that existed during the whole walk. It does not check that the book
+	// exists.
+	List(ctx context.Context, q ReviewListQuery) (ReviewListPage, error)
+}
+
+// Reviews runs the review use cases: readers rate and review books.
+type Reviews struct {
+	reviews ReviewRepository
+	books   BookRepository
+	clock   Clock
+	cursors *CursorCodec
+}
+
+// NewReviews returns the review use cases over the given ports.
+func NewReviews(reviews ReviewRepository, books BookRepository, clock Clock, cursors *CursorCodec) *Reviews {
+	return &Reviews{reviews: reviews, books: books, clock: clock, cursors: cursors}
+}
+
+// signedIn returns the caller, or domain.ErrUnauthenticated.
+func signedIn(ctx context.Context, action string) (Principal, error) {
+	p := PrincipalFrom(ctx)
+	if p.Anonymous() {
+		return Principal{}, fmt.Errorf("%s: sign in first: %w", action, domain.ErrUnauthenticated)
+	}
+	return p, nil
+}
+
+// AddReview stores the signed-in caller's review of a book, shown under the
+// local part of their email address, and adds its stars to the book's
+// rating. A user reviews a book once: a second review wraps
+// domain.ErrConflict (edit the first instead). A missing book wraps
+// domain.ErrNotFound; an anonymous caller domain.ErrUnauthenticated.
+func (s *Reviews) AddReview(ctx context.Context, book domain.BookID, d domain.ReviewDraft) (domain.Review, error) {
+	p, err := signedIn(ctx, "add review")
+	if err != nil {
+		return domain.Review{}, err
+	}
+	review, err := domain.NewReview(book, domain.UserID(p.UserID), domain.AuthorName(p.Email), d, s.clock.Now())
+	if err != nil {
+		return domain.Review{}, err
+	}
+	if err := s.reviews.Add(ctx, review); err != nil {
+		return domain.Review{}, fmt.Errorf("add review: %w", err)
+	}
+	return review, nil
+}
+
+// GetReview returns one user's review of a book. Anyone may read reviews.
+func (s *Reviews) GetReview(ctx context.Context, book domain.BookID, user domain.UserID) (domain.Review, error) {
+	r, err := s.reviews.Get(ctx, book, user)
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("get review: %w", err)
+	}
+	return r, nil
+}
+
+// EditReview replaces the rating and text of the caller's own review if it
+// is still at expectedVersion, adjusting the book's rating by the
+// difference. Anonymous callers get domain.ErrUnauthenticated, other users'
+// reviews domain.ErrForbidden (admins included: a review speaks for its
+// author), and an expectedVersion of 0 domain.ErrPreconditionRequired.
+func (s *Reviews) EditReview(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64, d domain.ReviewDraft) (domain.Review, error) {
+	p, err := signedIn(ctx, "edit review")
+	if err != nil {
+		return domain.Review{}, err
+	}
+	if domain.UserID(p.UserID) != user {
+		return domain.Review{}, fmt.Errorf("edit review: only its author may edit it: %w", domain.ErrForbidden)
+	}
+	if expectedVersion == 0 {
+		return domain.Review{}, fmt.Errorf("edit review: %w", domain.ErrPreconditionRequired)
+	}
+	// Check the input before reading, so bad input is reported even when
+	// the review has changed meanwhile.
+	if err := d.Validate(); err != nil {
+		return domain.Review{}, err
+	}
+	now := s.clock.Now()
+	r, err := s.reviews.Update(ctx, book, user, func(r *domain.Review) error {
+		if err := r.CheckVersion(expectedVersion); err != nil {
+			return err
+		}
+		return r.Revise(d, now)
+	})
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("edit review: %w", err)
+	}
+	return r, nil
+}
+
+// DeleteReview removes a review and takes its stars off the book's rating.
+// Its author and admins may delete it; others get domain.ErrForbidden,
+// anonymous callers domain.ErrUnauthenticated. If expectedVersion is not 0
+// the review must still be at that version.
+func (s *Reviews) DeleteReview(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) error {
+	p, err := signedIn(ctx, "delete review")
+	if err != nil {
+		return err
+	}
+	if domain.UserID(p.UserID) != user && !p.IsAdmin() {
+		return fmt.Errorf("delete review: only its author or an admin may delete it: %w", domain.ErrForbidden)
+	}
+	if _, err := s.reviews.Delete(ctx, book, user, expectedVersion); err != nil {
+		return fmt.Errorf("delete review: %w", err)
+	}
+	return nil
+}
+
+// ListReviewsRequest is a client's request for a page of a book's reviews,
+// unvalidated.
+type ListReviewsRequest struct {
+	Book domain.BookID
+	// Limit is the page size; 0 means DefaultPageSize.
+	Limit int
+	// Cursor is a previous page's NextCursor, or "".
+	Cursor string
+}
+
+// ReviewPage is one page of reviews for a client.
+type ReviewPage struct {
+	Reviews []domain.Review
+	// NextCursor continues the listing; "" on the last page.
+	NextCursor string
+}
+
+// ListReviews returns a page of the book's reviews, newest first. Invalid
+// parameters, including a cursor issued for another book or tampered with,
+// are reported together as a *domain.ValidationError; a missing book wraps
+// domain.ErrNotFound.
+func (s *Reviews) ListReviews(ctx context.Context, r ListReviewsRequest) (ReviewPage, error) {
+	q := ReviewListQuery{BookID: r.Book, Limit: DefaultPageSize}
+	var fields []domain.FieldError
+	if r.Limit != 0 {
+		if r.Limit < 1 || r.Limit > MaxPageSize {
+			fields = append(fields, domain.FieldError{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxPageSize)})
+		}
+		q.Limit = r.Limit
+	}
+	scope := "reviews|" + string(r.Book)
+	if r.Cursor != "" {
+		after, err := s.cursors.Decode(scope, r.Cursor)
+		if err != nil {
+			fields = append(fields, domain.FieldError{Field: "cursor", Message: "is not a cursor issued for this listing"})
+		}
+		q.After = after
+	}
+	if len(fields) > 0 {
+		return ReviewPage{}, &domain.ValidationError{Fields: fields}
+	}
+	if _, err := s.books.Get(ctx, r.Book); err != nil {
+		return ReviewPage{}, fmt.Errorf("list reviews: %w", err)
+	}
+	page, err := s.reviews.List(ctx, q)
+	if err != nil {
+		return ReviewPage{}, fmt.Errorf("list reviews: %w", err)
+	}
+	out := ReviewPage{Reviews: page.Reviews}
+	if page.Next != "" {
+		out.NextCursor = s.cursors.Encode(scope, page.Next)
+	}
+	return out, nil
+}

@@ -50,8 +50,12 @@ func NewCatalog(books BookRepository, objects ObjectStore, clock Clock, ids IDGe
 	return &Catalog{books: books, objects: objects, clock: clock, ids: ids, cursors: cursors}
 }
 
-// CreateBook validates d and stores a new book with a fresh id.
+// CreateBook validates d and stores a new book with a fresh id. Only
+// administrators may (see authorizeAdmin).
 func (c *Catalog) CreateBook(ctx context.Context, d domain.BookDetails) (domain.Book, error) {
+	if err := authorizeAdmin(ctx, "create book"); err != nil {
+		return domain.Book{}, err
+	}
 	book, err := domain.NewBook(domain.BookID(c.ids.NewID()), d, c.clock.Now())
 	if err != nil {
 		return domain.Book{}, err
@@ -140,7 +144,11 @@ func (c *Catalog) ListBooks(ctx context.Context, r ListBooksRequest) (BookPage, 
 
 // UpdateBook replaces a book's details if it is still at expectedVersion. An
 // expectedVersion of 0 means the caller named none: domain.ErrPreconditionRequired.
+// Only administrators may (see authorizeAdmin).
 func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVersion int64, d domain.BookDetails) (domain.Book, error) {
+	if err := authorizeAdmin(ctx, "update book"); err != nil {
+		return domain.Book{}, err
+	}
 	if expectedVersion == 0 {
 		return domain.Book{}, fmt.Errorf("update book %s: %w", id, domain.ErrPreconditionRequired)
 	}
@@ -159,8 +167,12 @@ func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVers
 
 // DeleteBook removes a book (only while at expectedVersion, unless that is 0)
 // and then every cover object stored for it. It wraps domain.ErrNotFound when
-// the book does not exist, so repeating a delete reports not found.
+// the book does not exist, so repeating a delete reports not found. Only
+// administrators may (see authorizeAdmin).
 func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVersion int64) error {
+	if err := authorizeAdmin(ctx, "delete book"); err != nil {
+		return err
+	}
 	if _, err := c.books.Delete(ctx, id, expectedVersion); err != nil {
 		return fmt.Errorf("delete book: %w", err)
 	}
@@ -189,8 +201,12 @@ type CoverUpload struct {
 // RequestCoverUpload returns a presigned PUT for a new cover image of an
 // existing book. The request is bound to the content type (JPEG, PNG or WebP)
 // and the exact length (at most MaxCoverBytes), expires after CoverUploadTTL,
-// and writes a fresh key under CoverPrefix.
+// and writes a fresh key under CoverPrefix. Only administrators may (see
+// authorizeAdmin); they are checked before the request is validated.
 func (c *Catalog) RequestCoverUpload(ctx context.Context, id domain.BookID, r CoverUploadRequest) (CoverUpload, error) {
+	if err := authorizeAdmin(ctx, "request cover upload"); err != nil {
+		return CoverUpload{}, err
+	}
 	var fields []domain.FieldError
 	ext, ok := coverExtensions[r.ContentType]
 	if !ok {
@@ -214,7 +230,9 @@ func (c *Catalog) RequestCoverUpload(ctx context.Context, id domain.BookID, r Co
 }
 
 // RecordCover attaches stored cover objects to a book. Keys outside the
-// book's prefixes are rejected.
+// book's prefixes are rejected. It checks no caller on purpose: no route
+// exposes it, and its callers are the shop's own processes (the thumbnailer,
+// reacting to uploads an administrator was allowed to make).
 func (c *Catalog) RecordCover(ctx context.Context, id domain.BookID, cover domain.Cover) (domain.Book, error) {
 	if !strings.HasPrefix(cover.OriginalKey, CoverPrefix(id)) ||
 		(cover.ThumbnailKey != "" && !strings.HasPrefix(cover.ThumbnailKey, ThumbnailPrefix(id))) ||

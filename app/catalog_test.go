@@ -66,7 +66,7 @@ func fieldNames(t *testing.T, err error) []string {
 
 func TestListBooksFollowsSignedCursors(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
+	ctx := adminContext()
 	for i := range 5 {
 		if _, err := f.catalog.CreateBook(ctx, details(fmt.Sprintf("T%d", i), []string{"a", "b"}[i%2])); err != nil {
 			t.Fatal(err)
@@ -121,7 +121,7 @@ func TestCursorFromAnotherKeyIsRejected(t *testing.T) {
 
 func TestUpdateBookNeedsTheCurrentVersion(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
+	ctx := adminContext()
 	b, _ := f.catalog.CreateBook(ctx, details("Old", "x"))
 	if _, err := f.catalog.UpdateBook(ctx, b.ID(), 0, details("New", "x")); !errors.Is(err, domain.ErrPreconditionRequired) {
 		t.Fatalf("no version: %v, want ErrPreconditionRequired", err)
@@ -137,7 +137,7 @@ func TestUpdateBookNeedsTheCurrentVersion(t *testing.T) {
 
 func TestDeleteBookRemovesItsCoverObjects(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
+	ctx := adminContext()
 	b, _ := f.catalog.CreateBook(ctx, details("Covered", "x"))
 	other, _ := f.catalog.CreateBook(ctx, details("Other", "x"))
 	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("a"))
@@ -161,7 +161,7 @@ func TestDeleteBookRemovesItsCoverObjects(t *testing.T) {
 
 func TestRequestCoverUpload(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
+	ctx := adminContext()
 	b, _ := f.catalog.CreateBook(ctx, details("Covered", "x"))
 	up, err := f.catalog.RequestCoverUpload(ctx, b.ID(), app.CoverUploadRequest{ContentType: "image/png", ContentLength: 1234})
 	if err != nil {
@@ -185,7 +185,7 @@ func TestRequestCoverUpload(t *testing.T) {
 
 func TestRecordCoverConfinesKeysToTheBook(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
+	ctx := adminContext()
 	b, _ := f.catalog.CreateBook(ctx, details("Covered", "x"))
 	if _, err := f.catalog.RecordCover(ctx, b.ID(), domain.Cover{OriginalKey: "covers/other/a.jpg"}); !errors.Is(err, domain.ErrInvalid) {
 		t.Fatalf("foreign key = %v, want ErrInvalid", err)
@@ -199,4 +199,9 @@ func TestRecordCoverConfinesKeysToTheBook(t *testing.T) {
 	if err != nil || links.URL == "" || links.ThumbnailURL == "" || links.Thumbnail2xURL != "" {
 		t.Fatalf("CoverLinks = %+v, %v", links, err)
 	}
+}
+
+// adminContext is the context of a signed-in administrator.
+func adminContext() context.Context {
+	return app.WithPrincipal(context.Background(), app.Principal{UserID: "admin-1", Email: "admin@example.com", Groups: []string{app.AdminGroup}})
 }

@@ -57,6 +57,10 @@ type Book struct {
 	createdAt   time.Time
 	updatedAt   time.Time
 	version     int64
+	// rating summarizes the book's reviews. Rating changes do not bump
+	// version nor updatedAt: the version guards staff edits of the book's
+	// details (If-Match), and readers' reviews must not make those fail.
+	rating Rating
 }
 
 type validBookDetails struct {
@@ -168,6 +172,18 @@ func (b *Book) SetCover(c Cover, now time.Time) error {
 	return nil
 }
 
+// ApplyRating adds the effect of a review write to the book's rating. It
+// deliberately leaves the version and updatedAt alone (see Book.rating). On
+// error, an impossible resulting rating, the book is unchanged.
+func (b *Book) ApplyRating(c RatingChange) error {
+	r, err := b.rating.apply(c)
+	if err != nil {
+		return err
+	}
+	b.rating = r
+	return nil
+}
+
 // CheckVersion returns a *VersionConflictError when the book is not at the
 // expected version.
 func (b *Book) CheckVersion(expected int64) error {
@@ -190,6 +206,7 @@ func (b Book) Cover() Cover         { return b.cover }
 func (b Book) CreatedAt() time.Time { return b.createdAt }
 func (b Book) UpdatedAt() time.Time { return b.updatedAt }
 func (b Book) Version() int64       { return b.version }
+func (b Book) Rating() Rating       { return b.rating }
 
 // BookSnapshot is the full state of a book as stored by a repository. It is
 // the only way back from storage into a Book (see RestoreBook).
@@ -200,6 +217,9 @@ type BookSnapshot struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	Version   int64
+	// RatingSum and RatingCount are the book's Rating.
+	RatingSum   int64
+	RatingCount int64
 }
 
 // Snapshot returns the book's state for storage.
@@ -211,6 +231,7 @@ func (b Book) Snapshot() BookSnapshot {
 			PriceCents: b.price.Cents(), Currency: b.price.Currency().String(), Stock: b.stock,
 		},
 		Cover: b.cover, CreatedAt: b.createdAt, UpdatedAt: b.updatedAt, Version: b.version,
+		RatingSum: b.rating.sum, RatingCount: b.rating.count,
 	}
 }
 
@@ -224,7 +245,11 @@ func RestoreBook(s BookSnapshot) (Book, error) {
 	if s.ID == "" || s.Version < 1 {
 		return Book{}, &ValidationError{Fields: []FieldError{{Field: "id", Message: "stored book has no id or version"}}}
 	}
-	b := Book{id: s.ID, cover: s.Cover, createdAt: s.CreatedAt.UTC(), updatedAt: s.UpdatedAt.UTC(), version: s.Version}
+	rating, err := NewRating(s.RatingSum, s.RatingCount)
+	if err != nil {
+		return Book{}, err
+	}
+	b := Book{id: s.ID, cover: s.Cover, createdAt: s.CreatedAt.UTC(), updatedAt: s.UpdatedAt.UTC(), version: s.Version, rating: rating}
 	b.apply(v)
 	return b, nil
 }

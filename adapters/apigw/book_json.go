@@ -23,6 +23,9 @@ type bookJSON struct {
 	CreatedAt time.Time  `json:"createdAt"`
 	UpdatedAt time.Time  `json:"updatedAt"`
 	Version   int64      `json:"version"`
+	// Rating summarizes the book's reviews; it changes without a new
+	// version (see domain.Book).
+	Rating ratingJSON `json:"rating"`
 }
 
 // coverJSON holds presigned download URLs of a book's cover. Thumbnail URLs
@@ -67,6 +70,7 @@ func (h *Handler) bookJSON(ctx context.Context, b domain.Book) (bookJSON, error)
 		ID: string(b.ID()), Title: b.Title(), Author: b.Author(), Category: b.Category().String(),
 		Description: b.Description(), PriceCents: b.Price().Cents(), Currency: b.Price().Currency().String(),
 		Stock: b.Stock(), CreatedAt: b.CreatedAt(), UpdatedAt: b.UpdatedAt(), Version: b.Version(),
+		Rating: newRatingJSON(b.Rating()),
 	}
 	if !b.Cover().IsZero() {
 		links, err := h.catalog.CoverLinks(ctx, b)

@@ -19,6 +19,33 @@
 //	PUT    /api/books/{id}            200 Book, ETag; If-Match required
 //	DELETE /api/books/{id}            204; If-Match optional
 //	POST   /api/books/{id}/cover      200 {"uploadUrl","method","headers","expiresAt","key"}
+//	GET    /api/books/{id}/reviews    200 {"items":[Review...],"nextCursor":string|null}, newest
+//	                                  first; query: limit=1..100, cursor; 404 for a missing book
+//	POST   /api/books/{id}/reviews    201 Review, Location, ETag; body {"rating":1..5,"text"}; signed
+//	                                  in (401), one per user and book (409)
+//	GET    /api/books/{id}/reviews/{userId}     200 Review, ETag
+//	PUT    /api/books/{id}/reviews/{userId}     200 Review, ETag; the author only (403); If-Match required
+//	DELETE /api/books/{id}/reviews/{userId}     204; the author or an admin; If-Match optional
+//	                                  {userId} is the reviewer's token subject; "mine" means the caller
+//	POST   /api/auth/register         201 {"userId","email","confirmationRequired"}; body {"email","password"}
+//	POST   /api/auth/confirm          204; body {"email","code"}
+//	POST   /api/auth/login            200 {"accessToken","idToken","refreshToken","expiresIn","tokenType"}
+//	                                  (Cache-Control: no-store); body {"email","password"}
+//	POST   /api/auth/refresh          200 like login, same refresh token unless rotated; body {"refreshToken"}
+//	POST   /api/orders                201 Order, Location; signed in (401); body {"items":[{"bookId","qty"}]};
+//	                                  Idempotency-Key required (400); a retry with the same key and body
+//	                                  answers 201 with the same order and Idempotent-Replayed: true; the same
+//	                                  key with another body 422; short stock 409 with "outOfStock":[bookId...];
+//	                                  an unknown book 400 (field items[i].bookId)
+//	GET    /api/orders                200 {"items":[Order...],"nextCursor":string|null}, the caller's, newest
+//	                                  first; query: limit=1..100, cursor
+//	GET    /api/orders/{id}           200 Order; another user's order is 404 (never 403)
+//	POST   /api/orders/{id}/cancel    200 Order; the owner while PENDING, an admin also when CONFIRMED (409
+//	                                  otherwise); the stock comes back
+//	GET    /api/admin/orders          200 like GET /api/orders; admins only (403); query: status (required),
+//	                                  limit, cursor
+//	POST   /api/admin/orders/{id}/status  200 Order; admins only; body {"status"}: the next step of
+//	                                  PENDING → CONFIRMED → SHIPPED → DELIVERED, or CANCELLED (409 otherwise)
 //	OPTIONS on any of these paths     204 (CORS preflight), Allow
 //
 // An unknown path answers 404 and a known path with another method 405 with

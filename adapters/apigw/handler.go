@@ -37,6 +37,9 @@ type Config struct {
 // for concurrent use.
 type Handler struct {
 	catalog *app.Catalog
+	reviews *app.Reviews
+	auth    *app.Auth
+	orders  *app.Orders
 	logger  *slog.Logger
 	cors    corsPolicy
 }
@@ -51,7 +54,7 @@ func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{catalog: s.Catalog, logger: logger, cors: newCORSPolicy(cfg)}, nil
+	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, logger: logger, cors: newCORSPolicy(cfg)}, nil
 }
 
 // Services are the use cases one function serves. Each Lambda function sets
@@ -61,6 +64,12 @@ func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
 type Services struct {
 	// Catalog serves /api/books and its sub-resources.
 	Catalog *app.Catalog
+	// Reviews serves /api/books/{id}/reviews and its items.
+	Reviews *app.Reviews
+	// Auth serves /api/auth/register, confirm, login and refresh.
+	Auth *app.Auth
+	// Orders serves /api/orders and /api/admin/orders.
+	Orders *app.Orders
 }
 
 // serves reports whether h has the use case op needs.
@@ -70,6 +79,12 @@ func (h *Handler) serves(op operation) bool {
 		return true
 	case opListBooks, opCreateBook, opGetBook, opUpdateBook, opDeleteBook, opRequestCoverUpload:
 		return h.catalog != nil
+	case opListReviews, opAddReview, opGetReview, opEditReview, opDeleteReview:
+		return h.reviews != nil
+	case opRegister, opConfirm, opLogin, opRefresh:
+		return h.auth != nil
+	case opCheckout, opListMyOrders, opGetOrder, opCancelOrder, opListOrders, opSetOrderStatus:
+		return h.orders != nil
 	}
 	return false
 }

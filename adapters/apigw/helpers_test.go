@@ -112,7 +112,7 @@ func (f *fixture) seed(t testing.TB, details ...domain.BookDetails) []domain.Boo
 	t.Helper()
 	out := make([]domain.Book, len(details))
 	for i, d := range details {
-		b, err := f.catalog.CreateBook(context.Background(), d)
+		b, err := f.catalog.CreateBook(app.AsSystem(context.Background()), d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,4 +262,30 @@ func diff(t testing.TB, what string, want, got any) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", what, d)
 	}
+}
+
+// withClaims makes the event carry API Gateway's JWT authorizer context, as
+// after a verified token, with exactly these claims.
+func withClaims(claims map[string]string) eventOption {
+	return func(ev *events.APIGatewayV2HTTPRequest) {
+		c := make(map[string]string, len(claims))
+		for k, v := range claims {
+			c[k] = v
+		}
+		ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{
+			JWT: &events.APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{Claims: c, Scopes: []string{"aws.cognito.signin.user.admin"}},
+		}
+	}
+}
+
+// asAdmin signs the event in as a member of the admin group, the caller the
+// catalog's mutations require.
+func asAdmin() eventOption {
+	return withClaims(map[string]string{"sub": "admin-sub-0001", "email": "admin@example.com", "cognito:groups": "[admin]",
+		"token_use": "access", "client_id": "test-client"})
+}
+
+// asReader signs the event in as a user in no group.
+func asReader() eventOption {
+	return withClaims(map[string]string{"sub": "reader-sub-0001", "email": "reader@example.com", "token_use": "access", "client_id": "test-client"})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -15,15 +16,22 @@ import (
 //
 //	validation             400  fields are invalid; "errors" lists them
 //	malformed-request      400  the body is not one JSON object
+//	invalid-credentials    401  wrong email or password (the same for an unknown email)
+//	invalid-refresh-token  401  sign in again
 //	unauthenticated        401
+//	account-not-confirmed  403  confirm the account with the emailed code first
 //	forbidden              403
 //	not-found              404  no such book, or no such path
 //	method-not-allowed     405  see the Allow header
-//	conflict               409
+//	account-exists         409  an account with this email exists
+//	out-of-stock           409  "outOfStock" lists the ids of the books short of stock
+//	conflict               409  also an order status change the state machine forbids
 //	precondition-failed    412  If-Match does not name the current version
 //	payload-too-large      413  the body exceeds MaxBodyBytes
 //	unsupported-media-type 415  the body is not application/json
+//	idempotency-key-reused 422  the Idempotency-Key was used for another request
 //	precondition-required  428  If-Match is missing
+//	too-many-requests      429  too many attempts; wait before retrying
 //	internal               500  quote the request id in the detail
 //
 // The URIs identify problem kinds; they are not promised to resolve.
@@ -57,17 +65,28 @@ type problemKind struct {
 var problemTable = [...]problemKind{
 	{domain.ErrInvalid, 400, "validation", "Invalid request", "One or more fields are invalid."},
 	{errMalformedRequest, 400, "malformed-request", "Malformed request", "The request body is not a JSON object."},
+	{domain.ErrInvalidCredentials, 401, "invalid-credentials", "Invalid credentials", "The email address or the password is wrong."},
+	{domain.ErrInvalidRefreshToken, 401, "invalid-refresh-token", "Invalid refresh token",
+		"The refresh token is invalid or has expired: sign in again."},
 	{domain.ErrUnauthenticated, 401, "unauthenticated", "Authentication required", "Sign in and send your access token in the Authorization header."},
+	{domain.ErrUserNotConfirmed, 403, "account-not-confirmed", "Account not confirmed",
+		"Confirm your account with the code sent to your email address, then sign in."},
 	{domain.ErrForbidden, 403, "forbidden", "Forbidden", "You may not perform this operation."},
 	{domain.ErrNotFound, 404, "not-found", "Not found", "The resource does not exist."},
 	{errMethodNotAllowed, 405, "method-not-allowed", "Method not allowed", "The resource does not support this method."},
+	{domain.ErrUserExists, 409, "account-exists", "Account exists", "An account with this email address exists: sign in instead."},
+	{domain.ErrOutOfStock, 409, "out-of-stock", "Out of stock",
+		"Some books are not in stock in the quantity ordered; outOfStock lists them."},
 	{domain.ErrConflict, 409, "conflict", "Conflict", "The request conflicts with the current state of the resource."},
 	{domain.ErrVersionConflict, 412, "precondition-failed", "Precondition failed",
 		"The book has changed since you read it: fetch it again and retry with its new ETag."},
 	{errPayloadTooLarge, 413, "payload-too-large", "Payload too large", fmt.Sprintf("The request body exceeds %d bytes.", MaxBodyBytes)},
 	{errUnsupportedMediaType, 415, "unsupported-media-type", "Unsupported media type", "Send the request body as application/json."},
+	{app.ErrIdempotencyKeyReused, 422, "idempotency-key-reused", "Idempotency key reused",
+		"This Idempotency-Key was sent with a different request: use a new key for a new checkout."},
 	{domain.ErrPreconditionRequired, 428, "precondition-required", "Precondition required",
 		`Send If-Match with the book's current ETag (for example "3"); a wildcard is not accepted.`},
+	{domain.ErrTooManyRequests, 429, "too-many-requests", "Too many requests", "Too many attempts: wait a few minutes, then try again."},
 }
 
 // internalProblem describes every error that matches no row.
@@ -94,6 +113,8 @@ type problemJSON struct {
 	Status int              `json:"status"`
 	Detail string           `json:"detail"`
 	Errors []fieldErrorJSON `json:"errors,omitempty"`
+	// OutOfStock lists the short books of a refused checkout.
+	OutOfStock []string `json:"outOfStock,omitempty"`
 }
 
 type fieldErrorJSON struct {
@@ -115,6 +136,13 @@ func (h *Handler) problem(req *events.APIGatewayV2HTTPRequest, err error) events
 		p.Errors = make([]fieldErrorJSON, len(ve.Fields))
 		for i, f := range ve.Fields {
 			p.Errors[i] = fieldErrorJSON{Field: f.Field, Message: f.Message}
+		}
+	}
+	var oos *domain.OutOfStockError
+	if known && errors.As(err, &oos) {
+		p.OutOfStock = make([]string, len(oos.BookIDs))
+		for i, id := range oos.BookIDs {
+			p.OutOfStock[i] = string(id)
 		}
 	}
 	body, mErr := json.Marshal(p)

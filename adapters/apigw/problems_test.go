@@ -39,7 +39,7 @@ type badInputFixture struct {
 func newBadInputFixture(t *testing.T) badInputFixture {
 	f := newFixture(t)
 	f.seed(t, dune, kindred, middlemarch)
-	ctx := context.Background()
+	ctx := app.AsSystem(context.Background())
 	if _, err := f.catalog.UpdateBook(ctx, "book-0001", 1, dune); err != nil {
 		t.Fatal(err)
 	}
@@ -61,8 +61,8 @@ func tamper(cursor string) string {
 	return string(b)
 }
 
-// TestBadInput sends requests that must fail. Each must answer a problem
-// and leave the repository exactly as it was.
+// TestBadInput sends requests that must fail, as an administrator. Each
+// must answer a problem and leave the repository exactly as it was.
 func TestBadInput(t *testing.T) {
 	huge := `{"title":"Dune","author":"Frank Herbert","category":"x","priceCents":1,"stock":1,"description":"` +
 		strings.Repeat("a", apigw.MaxBodyBytes) + `"}`
@@ -212,7 +212,9 @@ func TestBadInput(t *testing.T) {
 			f := newBadInputFixture(t)
 			before := f.snapshot(t)
 
-			resp := f.serve(t, tt.event(t, f))
+			ev := tt.event(t, f)
+			asAdmin()(&ev) // input, not authorization, must be refused
+			resp := f.serve(t, ev)
 
 			if resp.StatusCode != tt.want.Status {
 				t.Errorf("status = %d, want %d", resp.StatusCode, tt.want.Status)

@@ -20,6 +20,21 @@ const (
 	opUpdateBook
 	opDeleteBook
 	opRequestCoverUpload
+	opListReviews
+	opAddReview
+	opGetReview
+	opEditReview
+	opDeleteReview
+	opCheckout
+	opListMyOrders
+	opGetOrder
+	opCancelOrder
+	opListOrders
+	opSetOrderStatus
+	opRegister
+	opConfirm
+	opLogin
+	opRefresh
 )
 
 // endpoint binds a method to an operation.
@@ -51,6 +66,17 @@ var routes = []*route{
 	newRoute("/api/books", endpoint{"GET", opListBooks}, endpoint{"POST", opCreateBook}),
 	newRoute("/api/books/{id}", endpoint{"GET", opGetBook}, endpoint{"PUT", opUpdateBook}, endpoint{"DELETE", opDeleteBook}),
 	newRoute("/api/books/{id}/cover", endpoint{"POST", opRequestCoverUpload}),
+	newRoute("/api/books/{id}/reviews", endpoint{"GET", opListReviews}, endpoint{"POST", opAddReview}),
+	newRoute("/api/books/{id}/reviews/{userId}", endpoint{"GET", opGetReview}, endpoint{"PUT", opEditReview}, endpoint{"DELETE", opDeleteReview}),
+	newRoute("/api/orders", endpoint{"GET", opListMyOrders}, endpoint{"POST", opCheckout}),
+	newRoute("/api/orders/{id}", endpoint{"GET", opGetOrder}),
+	newRoute("/api/orders/{id}/cancel", endpoint{"POST", opCancelOrder}),
+	newRoute("/api/admin/orders", endpoint{"GET", opListOrders}),
+	newRoute("/api/admin/orders/{id}/status", endpoint{"POST", opSetOrderStatus}),
+	newRoute("/api/auth/register", endpoint{"POST", opRegister}),
+	newRoute("/api/auth/confirm", endpoint{"POST", opConfirm}),
+	newRoute("/api/auth/login", endpoint{"POST", opLogin}),
+	newRoute("/api/auth/refresh", endpoint{"POST", opRefresh}),
 }
 
 // call runs op. It is a switch rather than a table of method values, and
@@ -73,6 +99,36 @@ func (h *Handler) call(ctx context.Context, op operation, req *events.APIGateway
 		return h.deleteBook(ctx, req, p)
 	case opRequestCoverUpload:
 		return h.requestCoverUpload(ctx, req, p)
+	case opListReviews:
+		return h.listReviews(ctx, req, p)
+	case opAddReview:
+		return h.addReview(ctx, req, p)
+	case opGetReview:
+		return h.getReview(ctx, req, p)
+	case opEditReview:
+		return h.editReview(ctx, req, p)
+	case opDeleteReview:
+		return h.deleteReview(ctx, req, p)
+	case opCheckout:
+		return h.checkout(ctx, req, p)
+	case opListMyOrders:
+		return h.listMyOrders(ctx, req, p)
+	case opGetOrder:
+		return h.getOrder(ctx, req, p)
+	case opCancelOrder:
+		return h.cancelOrder(ctx, req, p)
+	case opListOrders:
+		return h.listOrders(ctx, req, p)
+	case opSetOrderStatus:
+		return h.setOrderStatus(ctx, req, p)
+	case opRegister:
+		return h.register(ctx, req, p)
+	case opConfirm:
+		return h.confirm(ctx, req, p)
+	case opLogin:
+		return h.login(ctx, req, p)
+	case opRefresh:
+		return h.refresh(ctx, req, p)
 	}
 	panic(fmt.Sprintf("apigw: operation %d has no implementation", op))
 }

@@ -31,6 +31,11 @@ type bookItem struct {
 	CreatedAt string `dynamo:"created_at"`
 	UpdatedAt string `dynamo:"updated_at"`
 	Version   int64  `dynamo:"version"`
+	// RatingSum and RatingCount are the rating totals, changed by review
+	// transactions with ADD (see table.go). Absent means 0, and a book
+	// without reviews is stored without them.
+	RatingSum   int64 `dynamo:"rating_sum,omitempty"`
+	RatingCount int64 `dynamo:"rating_count,omitempty"`
 }
 
 // bookPK returns the partition key of the book with the given id.
@@ -63,7 +68,17 @@ func newBookItem(b domain.Book) bookItem {
 		CreatedAt:      s.CreatedAt.UTC().Format(time.RFC3339Nano),
 		UpdatedAt:      s.UpdatedAt.UTC().Format(time.RFC3339Nano),
 		Version:        s.Version,
+		RatingSum:      s.RatingSum,
+		RatingCount:    s.RatingCount,
 	}
+}
+
+// ratingUnchanged is the condition, with its arguments, that the item's
+// rating totals are still the ones in it: a full-item put of the book must
+// not overwrite a rating change made since the item was read (table.go).
+func (it bookItem) ratingUnchanged() (string, []any) {
+	return "(attribute_not_exists($) OR $ = ?) AND (attribute_not_exists($) OR $ = ?)",
+		[]any{attrRatingSum, attrRatingSum, it.RatingSum, attrRatingCount, attrRatingCount, it.RatingCount}
 }
 
 // book rebuilds the domain book through domain.RestoreBook. A record that
@@ -83,10 +98,12 @@ func (it bookItem) book() (domain.Book, error) {
 			Title: it.Title, Author: it.Author, Category: it.Category, Description: it.Description,
 			PriceCents: it.PriceCents, Currency: it.Currency, Stock: it.Stock,
 		},
-		Cover:     domain.Cover{OriginalKey: it.CoverKey, ThumbnailKey: it.ThumbnailKey, Thumbnail2xKey: it.Thumbnail2xKey},
-		CreatedAt: created,
-		UpdatedAt: updated,
-		Version:   it.Version,
+		Cover:       domain.Cover{OriginalKey: it.CoverKey, ThumbnailKey: it.ThumbnailKey, Thumbnail2xKey: it.Thumbnail2xKey},
+		CreatedAt:   created,
+		UpdatedAt:   updated,
+		Version:     it.Version,
+		RatingSum:   it.RatingSum,
+		RatingCount: it.RatingCount,
 	})
 	if err != nil {
 		return domain.Book{}, fmt.Errorf("stored book %q is corrupt: %v", it.ID, err)

@@ -65,7 +65,7 @@ func (r *BookRepository) Create(ctx context.Context, book domain.Book) error {
 func (r *BookRepository) Get(ctx context.Context, id domain.BookID) (domain.Book, error) {
 	it, err := r.get(ctx, id)
 	if err != nil {
-		return domain.Book{}, fmt.Errorf("get book: %w", err)
+		return domain.Book{}, err // get names the book already; the use case adds "get book"
 	}
 	return it.book()
 }
@@ -128,7 +128,8 @@ func (r *BookRepository) tryUpdate(ctx context.Context, id domain.BookID, fn fun
 	if book.ID() != id {
 		return domain.Book{}, fmt.Errorf("update book %s: callback changed the id to %s", id, book.ID())
 	}
-	err = r.table.Put(newBookItem(book)).If("$ = ?", attrVersion, it.Version).Run(ctx)
+	ratingCond, ratingArgs := it.ratingUnchanged()
+	err = r.table.Put(newBookItem(book)).If("$ = ?", attrVersion, it.Version).If(ratingCond, ratingArgs...).Run(ctx)
 	switch {
 	case dynamo.IsCondCheckFailed(err):
 		return domain.Book{}, errLostRace

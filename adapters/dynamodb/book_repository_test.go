@@ -96,6 +96,12 @@ func TestCreateTableIsIdempotentAndFollowsTableSpec(t *testing.T) {
 	for _, gsi := range out.Table.GlobalSecondaryIndexes {
 		got = append(got, index{aws.ToString(gsi.IndexName), keys(gsi.KeySchema), gsi.Projection.ProjectionType})
 	}
+	for _, lsi := range spec.LocalSecondaryIndexes {
+		want = append(want, index{aws.ToString(lsi.IndexName), keys(lsi.KeySchema), lsi.Projection.ProjectionType})
+	}
+	for _, lsi := range out.Table.LocalSecondaryIndexes {
+		got = append(got, index{aws.ToString(lsi.IndexName), keys(lsi.KeySchema), lsi.Projection.ProjectionType})
+	}
 	byName := cmpopts.SortSlices(func(a, b index) bool { return a.Name < b.Name })
 	if diff := cmp.Diff(want, got, byName); diff != "" {
 		t.Errorf("indexes (-spec +table):\n%s", diff)
@@ -118,6 +124,7 @@ func TestCreateTableRefusesAnExistingTableWithAnotherLayout(t *testing.T) {
 	name := dynamostore.TableName("other-layout-" + strings.ReplaceAll(t.Name(), "/", "-"))
 	spec := dynamostore.TableSpec(name)
 	spec.GlobalSecondaryIndexes = spec.GlobalSecondaryIndexes[:1] // category-newest only
+	spec.LocalSecondaryIndexes = nil
 	spec.AttributeDefinitions = slices.DeleteFunc(spec.AttributeDefinitions, func(d types.AttributeDefinition) bool {
 		return !slices.Contains([]string{"pk", "sk", "category", "id"}, aws.ToString(d.AttributeName))
 	})

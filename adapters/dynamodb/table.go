@@ -58,6 +58,75 @@ import (
 // order, and carry one position per shard in the cursor. The category
 // indexes spread by category already; a single huge category would be
 // sharded the same way.
+//
+// Reviews and ratings. A review lives in its book's partition:
+//
+//	pk = "BOOK#<bookId>", sk = "REVIEW#<userId>"
+//
+// so "one review per user and book" is a put conditioned on
+// attribute_not_exists(pk), and no uniqueness item is needed. Review items
+// carry "review_key": the creation time in a fixed-width UTC format
+// (20060102T150405.000000000Z, so string order is time order), "#" and the
+// user id (unique within the book, which breaks ties). The local secondary
+// index
+//
+//	index           partition key   sort key     serves
+//	reviews-newest  pk              review_key   a book's reviews, newest first
+//
+// is sparse (only reviews carry review_key), lists a book's reviews with one
+// Query, and, being local, can be read strongly consistently, so a reader
+// sees their own review at once. An LSI exists only if created with the
+// table: TableSpec and ShopTable in deploy/template.yaml declare it alike.
+// Its cost: a partition key with an LSI (book plus its reviews) is limited
+// to 10 GB, about five million reviews of 2 KB per book.
+//
+// The book item keeps the rating as two integers, "rating_sum" and
+// "rating_count". Every review write is ONE TransactWriteItems: the review's
+// conditional put/delete and an UpdateItem of the book item that ADDs the
+// change to both totals, conditioned on the book existing. ADD is
+// commutative, so concurrent reviews never lose an increment; they
+// serialize on the book item and retry TransactionConflict a bounded number
+// of times. Rating changes do not touch the book's "version", which guards
+// staff edits; instead BookRepository's full-item put is also conditioned on
+// the rating totals it read, so an edit cannot overwrite a concurrent rating
+// change (it retries like any lost race). Review items use none of the
+// book-index attribute names (entity, category, id, title_key).
+//
+// Orders. An order is the item
+//
+//	pk = "ORDER#<orderId>", sk = "ORDER"
+//
+// with its lines as a list of maps (book_id, title, unit_price_cents, qty),
+// one "currency", the amounts in cents and "version". Two more global
+// indexes, projecting ALL, list orders newest first (order ids are ULIDs):
+//
+//	index             partition key   sort key   serves
+//	orders-by-user    order_user      order_id   a customer's orders
+//	orders-by-status  order_status    order_id   the admin listing by status
+//
+// Only order items carry order_user, order_status and order_id, so these
+// indexes hold orders only, and order items carry none of the book-index
+// attributes, so the book indexes stay sparse. orders-by-status has five
+// partition key values; each status's orders land in one partition (the
+// same hot-partition trade-off as all-newest, sharded the same way if the
+// status listing outgrows it).
+//
+// Checkout is ONE TransactWriteItems (order_repository.go): per line an
+// UpdateItem of the book item (ADD stock -qty, ADD version 1) conditioned on
+// stock >= qty and on the price and currency the order was priced with, the
+// order's put conditioned on attribute_not_exists(pk), and the put of the
+// checkout's idempotency record
+//
+//	pk = "IDEMPOTENCY#<userId>#<Idempotency-Key>", sk = "IDEMPOTENCY"
+//
+// ("#" and "%" in the user id are percent-escaped) with "request_hash",
+// "order_ref" and "expires_at" (Unix seconds), conditioned on the key being
+// free or expired. expires_at is the table's TTL attribute
+// (TimeToLiveSpecification in the template); TTL deletes lazily, so readers
+// check expires_at themselves. Bumping the book's version makes a staff edit
+// based on the stock before the checkout fail with 412. Cancelling an order
+// gives the stock back in one transaction with the order's put conditioned
+// on its version.
 const (
 	// attrPK and attrSK form the table's primary key.
 	attrPK = "pk"
@@ -69,6 +138,12 @@ const (
 	attrTitleKey = "title_key"
 	// attrVersion is the optimistic-locking counter.
 	attrVersion = "version"
+	// attrReviewKey is the sort key of the reviews-newest index, present on
+	// review items only.
+	attrReviewKey = "review_key"
+	// attrRatingSum and attrRatingCount are a book's rating totals.
+	attrRatingSum   = "rating_sum"
+	attrRatingCount = "rating_count"
 
 	// bookPKPrefix and bookSK form a book's primary key.
 	bookPKPrefix = "BOOK#"
@@ -82,6 +157,10 @@ const (
 	indexCategoryTitle  = "category-title"
 	indexAllNewest      = "all-newest"
 	indexAllTitle       = "all-title"
+	indexReviewsNewest  = "reviews-newest"
+
+	// reviewSKPrefix starts the sort key of a review: "REVIEW#<userId>".
+	reviewSKPrefix = "REVIEW#"
 )
 
 // TableName names the DynamoDB table. DynamoDB accepts 3 to 255 characters
@@ -103,7 +182,7 @@ func (n TableName) validate() error {
 }
 
 // TableSpec returns the definition of the shop's table named name: key
-// schema, attribute definitions, the four listing indexes and on-demand
+// schema, attribute definitions, the four listing indexes, the reviews index and on-demand
 // billing. It is the only description of the table in code: CreateTable
 // sends it, and tests compare it with the deployment template. Each call
 // returns a new value that the caller may modify.
@@ -118,6 +197,10 @@ func TableSpec(name TableName) *dynamodb.CreateTableInput {
 			{AttributeName: aws.String(attrCategory), AttributeType: types.ScalarAttributeTypeS},
 			{AttributeName: aws.String(attrID), AttributeType: types.ScalarAttributeTypeS},
 			{AttributeName: aws.String(attrTitleKey), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrReviewKey), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrOrderUser), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrOrderStatus), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrOrderID), AttributeType: types.ScalarAttributeTypeS},
 		},
 		KeySchema: keySchema(attrPK, attrSK),
 		GlobalSecondaryIndexes: []types.GlobalSecondaryIndex{
@@ -125,7 +208,16 @@ func TableSpec(name TableName) *dynamodb.CreateTableInput {
 			listingIndex(indexCategoryTitle, attrCategory, attrTitleKey),
 			listingIndex(indexAllNewest, attrEntity, attrID),
 			listingIndex(indexAllTitle, attrEntity, attrTitleKey),
+			listingIndex(indexOrdersByUser, attrOrderUser, attrOrderID),
+			listingIndex(indexOrdersByStatus, attrOrderStatus, attrOrderID),
 		},
+		// The stream feeds order notifications (cmd/notifier, order_stream.go).
+		StreamSpecification: &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewTypeNewAndOldImages},
+		LocalSecondaryIndexes: []types.LocalSecondaryIndex{{
+			IndexName:  aws.String(indexReviewsNewest),
+			KeySchema:  keySchema(attrPK, attrReviewKey),
+			Projection: &types.Projection{ProjectionType: types.ProjectionTypeAll},
+		}},
 	}
 }
 
@@ -190,6 +282,14 @@ func checkExisting(ctx context.Context, db *dynamo.DB, spec *dynamodb.CreateTabl
 		})
 		if i < 0 || !sameKeySchema(out.Table.GlobalSecondaryIndexes[i].KeySchema, want.KeySchema) {
 			return fmt.Errorf("the existing table lacks index %s or keys it differently", aws.ToString(want.IndexName))
+		}
+	}
+	for _, want := range spec.LocalSecondaryIndexes {
+		i := slices.IndexFunc(out.Table.LocalSecondaryIndexes, func(got types.LocalSecondaryIndexDescription) bool {
+			return aws.ToString(got.IndexName) == aws.ToString(want.IndexName)
+		})
+		if i < 0 || !sameKeySchema(out.Table.LocalSecondaryIndexes[i].KeySchema, want.KeySchema) {
+			return fmt.Errorf("the existing table lacks local index %s or keys it differently", aws.ToString(want.IndexName))
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/rand"
+	"crypto/rsa"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -18,6 +19,14 @@ type config struct {
 	// SigningKey signs cursors and object URLs. It is random per process:
 	// cursors and URLs die with it, as does all data.
 	SigningKey []byte
+	// AdminEmail and AdminPassword are the administrator created at
+	// start-up (local-only defaults: defaultAdminEmail, defaultAdminPassword).
+	AdminEmail, AdminPassword string
+	// IdentityKey signs the embedded identity provider's tokens; nil
+	// generates one per process. Tests set it to forge tokens.
+	IdentityKey *rsa.PrivateKey
+	// BcryptCost hashes passwords; 0 is bcrypt's default. Tests lower it.
+	BcryptCost int
 }
 
 func configFromEnv(getenv func(string) string) (config, error) {
@@ -31,6 +40,13 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	cfg := config{Addr: ":" + port, PublicURL: strings.TrimSuffix(getenv("BOOKSHOP_PUBLIC_URL"), "/"), Seed: getenv("BOOKSHOP_SEED") != "false"}
 	if cfg.PublicURL == "" {
 		cfg.PublicURL = "http://localhost:" + port
+	}
+	cfg.AdminEmail, cfg.AdminPassword = getenv("BOOKSHOP_ADMIN_EMAIL"), getenv("BOOKSHOP_ADMIN_PASSWORD")
+	if cfg.AdminEmail == "" {
+		cfg.AdminEmail = defaultAdminEmail
+	}
+	if cfg.AdminPassword == "" {
+		cfg.AdminPassword = defaultAdminPassword
 	}
 	cfg.AllowedOrigins = []string{"*"}
 	if o := getenv("BOOKSHOP_CORS_ORIGINS"); o != "" {

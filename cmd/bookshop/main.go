@@ -3,7 +3,14 @@
 // the catalog function runs on AWS, by turning each HTTP request into the
 // API Gateway v2 event API Gateway would send, over in-memory adapters
 // seeded with a few books. Cover uploads go to the process itself through
-// presigned URLs, as they would go to S3.
+// presigned URLs, as they would go to S3, and each upload runs the same
+// thumbnail use case the thumbnailer function runs on S3 events.
+//
+// Sign-in is served by an embedded identity provider whose tokens are shaped
+// like Cognito's (issuer $BOOKSHOP_PUBLIC_URL/_auth); bearer tokens are
+// verified in front of the handler as API Gateway's JWT authorizer does. An
+// administrator is created at start-up; confirmation codes of new accounts
+// are logged. Both are for local use only.
 //
 // Configuration (environment):
 //
@@ -11,6 +18,8 @@
 //	BOOKSHOP_PUBLIC_URL   base URL browsers use to reach this process (default http://localhost:$PORT)
 //	BOOKSHOP_CORS_ORIGINS comma-separated origins allowed by CORS (default *)
 //	BOOKSHOP_SEED         "false" starts with an empty catalog
+//	BOOKSHOP_ADMIN_EMAIL  the administrator's email (default admin@bookshop.local)
+//	BOOKSHOP_ADMIN_PASSWORD its password (local-only default Bookshop-local-1)
 //	LOG_LEVEL             debug, info (default), warn or error
 package main
 
@@ -63,5 +72,6 @@ func run() error {
 	if err := httpServer.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	srv.objects.WaitForHooks() // thumbnails being made
 	return nil
 }

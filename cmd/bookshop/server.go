@@ -10,8 +10,11 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/httpbridge"
+	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
 )
 
 // objectsPath is where the in-memory object store serves presigned URLs.
@@ -22,6 +25,12 @@ const objectsPath = "/_objects"
 type server struct {
 	handler http.Handler
 	logger  *slog.Logger
+	// idp is the embedded identity provider (tests read confirmation
+	// codes from it).
+	idp *localidp.Provider
+	// objects runs the thumbnailer after uploads; objects.WaitForHooks
+	// waits for it.
+	objects *memory.ObjectStore
 }
 
 func newObjectStore(cfg config) (*memory.ObjectStore, error) {
@@ -38,12 +47,19 @@ func newAPIConfig(cfg config) apigw.Config { return apigw.Config{AllowedOrigins:
 
 // newServices gives the embedded handler every use case: it plays all the
 // functions at once.
-func newServices(catalog *app.Catalog) apigw.Services { return apigw.Services{Catalog: catalog} }
+func newServices(catalog *app.Catalog, orders *app.Orders, reviews *app.Reviews, auth *app.Auth) apigw.Services {
+	return apigw.Services{Catalog: catalog, Orders: orders, Reviews: reviews, Auth: auth}
+}
+
+// shippingPolicy is the shop's shipping policy.
+func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolicy }
 
 // newServer seeds the catalog (unless disabled) and routes object-store URLs
-// to the store and everything else, through the API Gateway v2 bridge, to
-// the Lambda handler.
-func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger) (*server, error) {
+// to the store, the identity provider's issuer URL to the provider, and
+// everything else, through the API Gateway v2 bridge and its JWT authorizer
+// stand-in, to the Lambda handler.
+func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
+	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook) (*server, error) {
 	if cfg.Seed {
 		if err := seed(ctx, catalog); err != nil {
 			return nil, err
@@ -51,6 +67,8 @@ func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *m
 	}
 	mux := http.NewServeMux()
 	mux.Handle(objectsPath+"/", objects)
-	mux.Handle("/", httpbridge.NewHandler(api.Handle))
-	return &server{handler: mux, logger: logger}, nil
+	mux.Handle(authPath+"/", idp.Handler())
+	mux.Handle(mailbox.Path, box)
+	mux.Handle("/", httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger)))
+	return &server{handler: mux, logger: logger, idp: idp, objects: objects}, nil
 }

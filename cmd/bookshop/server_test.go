@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -36,7 +41,7 @@ func TestEmbeddedServer(t *testing.T) {
 	}
 
 	id := page.Items[0].ID
-	resp, err := http.Post(ts.URL+"/api/books/"+id+"/cover", "application/json",
+	resp, err := postAsAdmin(t, ts.URL, cfg, "/api/books/"+id+"/cover",
 		strings.NewReader(`{"contentType":"image/png","contentLength":4}`))
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("cover upload request: %v %v", resp, err)
@@ -98,5 +103,88 @@ func getJSON(t *testing.T, url string, v any) {
 	}
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestEmbeddedServerMakesThumbnails uploads a real PNG through the presigned
+// URL, as a browser would, and then finds the book's cover with thumbnail
+// URLs that serve JPEGs of 200x280 and 400x560, made in-process as the
+// thumbnailer function makes them on AWS.
+func TestEmbeddedServerMakesThumbnails(t *testing.T) {
+	cfg, err := configFromEnv(func(k string) string { return map[string]string{"LOG_LEVEL": "error"}[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(nil)
+	cfg.PublicURL = "http://" + ts.Listener.Addr().String()
+	srv, err := initializeServer(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Config.Handler = srv.handler
+	ts.Start()
+	defer ts.Close()
+	var page struct {
+		Items []struct{ ID string } `json:"items"`
+	}
+	getJSON(t, ts.URL+"/api/books?limit=1", &page)
+	id := page.Items[0].ID
+
+	img := image.NewNRGBA(image.Rect(0, 0, 640, 900))
+	for y := range 900 {
+		for x := range 640 {
+			img.Set(x, y, color.NRGBA{uint8(x), uint8(y), 60, 255})
+		}
+	}
+	var cover bytes.Buffer
+	if err := png.Encode(&cover, img); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := postAsAdmin(t, ts.URL, cfg, "/api/books/"+id+"/cover",
+		strings.NewReader(fmt.Sprintf(`{"contentType":"image/png","contentLength":%d}`, cover.Len())))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("cover upload request: %v %v", resp, err)
+	}
+	var upload struct {
+		UploadURL string            `json:"uploadUrl"`
+		Headers   map[string]string `json:"headers"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&upload); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	put, _ := http.NewRequest("PUT", upload.UploadURL, bytes.NewReader(cover.Bytes()))
+	for k, v := range upload.Headers {
+		put.Header.Set(k, v)
+	}
+	if resp, err := http.DefaultClient.Do(put); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("PUT cover: %v %v", resp, err)
+	}
+
+	srv.objects.WaitForHooks()
+
+	var book struct {
+		Cover struct{ URL, ThumbnailURL, Thumbnail2xURL string } `json:"cover"`
+	}
+	getJSON(t, ts.URL+"/api/books/"+id, &book)
+	for _, tc := range []struct {
+		url  string
+		w, h int
+	}{{book.Cover.ThumbnailURL, 200, 280}, {book.Cover.Thumbnail2xURL, 400, 560}} {
+		if tc.url == "" {
+			t.Fatalf("book cover %+v has no thumbnail URLs", book.Cover)
+		}
+		resp, err := http.Get(tc.url)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %v %v", tc.url, resp, err)
+		}
+		cfg, format, err := image.DecodeConfig(resp.Body)
+		resp.Body.Close()
+		if err != nil || format != "jpeg" || resp.Header.Get("Content-Type") != "image/jpeg" || cfg.Width != tc.w || cfg.Height != tc.h {
+			t.Errorf("%s serves a %dx%d %s (%s, %v), want a %dx%d JPEG", tc.url, cfg.Width, cfg.Height, format, resp.Header.Get("Content-Type"), err, tc.w, tc.h)
+		}
+	}
+	if resp, err := http.Get(book.Cover.URL); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
+		t.Errorf("original cover %s: %v %v", book.Cover.URL, resp, err)
 	}
 }

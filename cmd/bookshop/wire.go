@@ -8,6 +8,8 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
+	"github.com/bookshop/bookshop/adapters/imaging"
+	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
@@ -23,10 +25,28 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,
+		memory.NewReviewRepository,
+		wire.Bind(new(app.ReviewRepository), new(*memory.ReviewRepository)),
+		app.NewReviews,
+		memory.NewOrderRepository,
+		wire.Bind(new(app.OrderRepository), new(*memory.OrderRepository)),
+		shippingPolicy,
+		app.NewOrders,
 		newLogger,
 		newAPIConfig,
 		newServices,
 		apigw.NewHandler,
+		imaging.ProviderSet,
+		app.NewThumbnails,
+		newThumbnailHook,
+		newIdentityOptions,
+		localidp.ProviderSet,
+		app.NewAuth,
+		newVerifier,
+		newAuthorizer,
+		newAdminAccount,
+		newMailbox,
+		newNotificationHook,
 		newServer,
 	)
 	return nil, nil

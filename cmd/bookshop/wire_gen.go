@@ -9,6 +9,8 @@ package main
 import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/apigw"
+	"github.com/bookshop/bookshop/adapters/imaging"
+	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
@@ -30,14 +32,57 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 		return nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
-	services := newServices(catalog)
-	apigwConfig := newAPIConfig(cfg)
+	orderRepository, err := memory.NewOrderRepository(bookRepository)
+	if err != nil {
+		return nil, err
+	}
+	domainShippingPolicy := shippingPolicy()
+	orders, err := app.NewOrders(orderRepository, bookRepository, clock, ulidGenerator, cursorCodec, domainShippingPolicy)
+	if err != nil {
+		return nil, err
+	}
+	reviewRepository, err := memory.NewReviewRepository(bookRepository)
+	if err != nil {
+		return nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
 	logger := newLogger(cfg)
+	options := newIdentityOptions(cfg, logger)
+	provider, err := localidp.New(options)
+	if err != nil {
+		return nil, err
+	}
+	auth, err := app.NewAuth(provider)
+	if err != nil {
+		return nil, err
+	}
+	services := newServices(catalog, orders, reviews, auth)
+	apigwConfig := newAPIConfig(cfg)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
 		return nil, err
 	}
-	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger)
+	renderer := imaging.New()
+	thumbnails := app.NewThumbnails(bookRepository, objectStore, renderer, clock)
+	mainThumbnailHook := newThumbnailHook(objectStore, thumbnails, logger)
+	verifier, err := newVerifier(provider)
+	if err != nil {
+		return nil, err
+	}
+	authorizer := newAuthorizer(verifier)
+	mainAdminAccount, err := newAdminAccount(ctx, cfg, provider, logger)
+	if err != nil {
+		return nil, err
+	}
+	mailbox, err := newMailbox(clock)
+	if err != nil {
+		return nil, err
+	}
+	mainNotificationHook, err := newNotificationHook(orderRepository, mailbox, logger)
+	if err != nil {
+		return nil, err
+	}
+	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook)
 	if err != nil {
 		return nil, err
 	}

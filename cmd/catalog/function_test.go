@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -69,10 +70,33 @@ func startFunction(tb testing.TB) function {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv := httptest.NewServer(httpbridge.NewHandler(h.Handle, httpbridge.WithLogger(slog.New(slog.DiscardHandler))))
+	srv := httptest.NewServer(httpbridge.NewHandler(h.Handle, httpbridge.WithLogger(slog.New(slog.DiscardHandler)),
+		httpbridge.WithAuthorizer(stubAuthorizer)))
 	tb.Cleanup(srv.Close)
 	client := dynamodb.NewFromConfig(ddb.Config, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(string(ddb.Endpoint)) })
 	return function{url: srv.URL, table: string(table), ddb: client}
+}
+
+// Tokens of stubAuthorizer. f.do sends adminToken unless told otherwise.
+const (
+	adminToken  = "admin-token"
+	readerToken = "reader-token"
+)
+
+// stubAuthorizer stands in for API Gateway's JWT authorizer, which is not
+// part of the function: it hands the function the claims a verified admin
+// or reader access token would carry.
+func stubAuthorizer(_ context.Context, token string) (map[string]string, error) {
+	claims := map[string]string{"token_use": "access", "client_id": "test-client", "email": "u@example.com"}
+	switch token {
+	case adminToken:
+		claims["sub"], claims["cognito:groups"] = "admin-sub", "[admin]"
+	case readerToken:
+		claims["sub"] = "reader-sub"
+	default:
+		return nil, errors.New("unknown token")
+	}
+	return claims, nil
 }
 
 // setenv is t.Setenv for benchmarks too.
@@ -105,7 +129,12 @@ func (f function) do(tb testing.TB, method, path string, body any, header ...str
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	req.Header.Set("Authorization", "Bearer "+adminToken)
 	for i := 0; i+1 < len(header); i += 2 {
+		if header[i+1] == "" {
+			req.Header.Del(header[i]) // e.g. no Authorization: anonymous
+			continue
+		}
 		req.Header.Set(header[i], header[i+1])
 	}
 	resp, err := http.DefaultClient.Do(req)
@@ -129,6 +158,13 @@ var dune = map[string]any{"title": "Dune", "author": "Frank Herbert", "category"
 // adapters together.
 func TestCatalogFunction(t *testing.T) {
 	f := startFunction(t)
+
+	if resp, p := f.do(t, "POST", "/api/books", dune, "Authorization", ""); resp.StatusCode != 401 {
+		t.Errorf("anonymous create: %d %v, want 401", resp.StatusCode, p)
+	}
+	if resp, p := f.do(t, "POST", "/api/books", dune, "Authorization", "Bearer "+readerToken); resp.StatusCode != 403 {
+		t.Errorf("create as a reader: %d %v, want 403", resp.StatusCode, p)
+	}
 
 	resp, book := f.do(t, "POST", "/api/books", dune)
 	if resp.StatusCode != 201 || resp.Header.Get("ETag") != `"1"` || book["category"] != "science-fiction" {
@@ -206,7 +242,7 @@ func BenchmarkGetBook(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(httpbridge.NewHandler(h.Handle))
+	srv := httptest.NewServer(httpbridge.NewHandler(h.Handle, httpbridge.WithAuthorizer(stubAuthorizer)))
 	defer srv.Close()
 	f := function{url: srv.URL}
 	_, book := f.do(b, "POST", "/api/books", dune)

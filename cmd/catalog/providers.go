@@ -32,5 +32,8 @@ func newLogger(cfg config) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 }
 
-// newServices: the catalog function serves the catalog routes only.
-func newServices(catalog *app.Catalog) apigw.Services { return apigw.Services{Catalog: catalog} }
+// newServices: the catalog function serves the catalog routes and the
+// books' reviews.
+func newServices(catalog *app.Catalog, reviews *app.Reviews) apigw.Services {
+	return apigw.Services{Catalog: catalog, Reviews: reviews}
+}

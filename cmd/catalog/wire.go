@@ -25,6 +25,7 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,
+		app.NewReviews,
 		newLogger,
 		newAPIConfig,
 		newServices,

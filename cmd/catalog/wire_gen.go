@@ -54,7 +54,12 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
-	services := newServices(catalog)
+	reviewRepository, err := dynamostore.NewReviewRepository(db, dynamostoreTableName)
+	if err != nil {
+		return nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	services := newServices(catalog, reviews)
 	apigwConfig := newAPIConfig(cfg)
 	logger := newLogger(cfg)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)

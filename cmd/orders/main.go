@@ -1,0 +1,37 @@
+// Command orders is the Lambda function behind the order routes of the
+// HTTP API (/api/orders…, /api/admin/orders…). API Gateway sends it payload
+// format 2.0 events with the JWT authorizer's claims; it answers with the
+// matching responses.
+//
+// Configuration (environment):
+//
+//	AWS_REGION                  region (set by Lambda)
+//	BOOKSHOP_TABLE              DynamoDB table name
+//	BOOKSHOP_CURSOR_KEY         secret of at least 16 bytes that signs listing cursors
+//	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
+//	BOOKSHOP_CORS_ORIGINS       comma-separated origins allowed by CORS (default: none)
+//	LOG_LEVEL                   debug, info (default), warn or error
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+func main() {
+	ctx := context.Background()
+	cfg, err := configFromEnv(os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "orders:", err)
+		os.Exit(1)
+	}
+	h, err := initializeHandler(ctx, cfg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "orders:", err)
+		os.Exit(1)
+	}
+	lambda.Start(h.Handle)
+}

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"log/slog"
-	"strconv"
-	"strings"
 
 	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
 	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
 
 // config is the catalog function's configuration, read once from the
@@ -27,47 +25,23 @@ type config struct {
 
 // configFromEnv reads the variables documented on the package.
 func configFromEnv(getenv func(string) string) (config, error) {
-	var errs []error
-	required := func(name string) string {
-		v := strings.TrimSpace(getenv(name))
-		if v == "" {
-			errs = append(errs, fmt.Errorf("%s is required", name))
-		}
-		return v
-	}
+	env := envconfig.New(getenv)
 	cfg := config{
-		Region:         required("AWS_REGION"),
-		Table:          dynamostore.TableName(required("BOOKSHOP_TABLE")),
-		DynamoEndpoint: dynamostore.Endpoint(getenv("BOOKSHOP_DYNAMODB_ENDPOINT")),
-		Bucket:         s3store.BucketName(required("BOOKSHOP_BUCKET")),
+		Region:         env.Required("AWS_REGION"),
+		Table:          dynamostore.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint: dynamostore.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
+		Bucket:         s3store.BucketName(env.Required("BOOKSHOP_BUCKET")),
 		S3: s3store.Options{
-			Endpoint:       getenv("BOOKSHOP_S3_ENDPOINT"),
-			PublicEndpoint: getenv("BOOKSHOP_S3_PUBLIC_ENDPOINT"),
+			Endpoint:       env.URL("BOOKSHOP_S3_ENDPOINT"),
+			PublicEndpoint: env.URL("BOOKSHOP_S3_PUBLIC_ENDPOINT"),
+			UsePathStyle:   env.Bool("BOOKSHOP_S3_PATH_STYLE"),
 		},
-		CursorKey: []byte(required("BOOKSHOP_CURSOR_KEY")),
+		CursorKey:      env.Secret("BOOKSHOP_CURSOR_KEY", app.MinCursorKeyLen),
+		AllowedOrigins: env.List("BOOKSHOP_CORS_ORIGINS"),
+		LogLevel:       env.LogLevel("LOG_LEVEL"),
 	}
-	if v := getenv("BOOKSHOP_S3_PATH_STYLE"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("BOOKSHOP_S3_PATH_STYLE %q is not a boolean", v))
-		}
-		cfg.S3.UsePathStyle = b
-	}
-	if n := len(cfg.CursorKey); n > 0 && n < 16 {
-		errs = append(errs, fmt.Errorf("BOOKSHOP_CURSOR_KEY must be at least 16 bytes, got %d", n))
-	}
-	for _, o := range strings.Split(getenv("BOOKSHOP_CORS_ORIGINS"), ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
-		}
-	}
-	if v := getenv("LOG_LEVEL"); v != "" {
-		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			errs = append(errs, fmt.Errorf("LOG_LEVEL %q: %w", v, err))
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
-		return config{}, fmt.Errorf("configuration: %w", err)
+	if err := env.Err(); err != nil {
+		return config{}, err
 	}
 	return cfg, nil
 }

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"log/slog"
-	"strings"
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/sns"
+	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
 
 // config is the notifier's configuration, read once from the environment at
@@ -23,29 +21,22 @@ type config struct {
 
 // configFromEnv reads the variables documented on the package.
 func configFromEnv(getenv func(string) string) (config, error) {
-	var errs []error
+	env := envconfig.New(getenv)
 	cfg := config{
-		Region:      strings.TrimSpace(getenv("AWS_REGION")),
-		Topic:       sns.TopicARN(strings.TrimSpace(getenv("BOOKSHOP_TOPIC_ARN"))),
-		SNSEndpoint: sns.Endpoint(strings.TrimSpace(getenv("BOOKSHOP_SNS_ENDPOINT"))),
-		Mailbox:     mailbox.URL(strings.TrimSpace(getenv("BOOKSHOP_MAILBOX_URL"))),
-	}
-	if cfg.Region == "" {
-		errs = append(errs, errors.New("AWS_REGION is required"))
+		Region:      env.Required("AWS_REGION"),
+		Topic:       sns.TopicARN(env.Optional("BOOKSHOP_TOPIC_ARN")),
+		SNSEndpoint: sns.Endpoint(env.URL("BOOKSHOP_SNS_ENDPOINT")),
+		Mailbox:     mailbox.URL(env.URL("BOOKSHOP_MAILBOX_URL")),
+		LogLevel:    env.LogLevel("LOG_LEVEL"),
 	}
 	switch {
 	case cfg.Topic == "" && cfg.Mailbox == "":
-		errs = append(errs, errors.New("BOOKSHOP_TOPIC_ARN (AWS) or BOOKSHOP_MAILBOX_URL (local) is required"))
+		env.Fail("BOOKSHOP_TOPIC_ARN (AWS) or BOOKSHOP_MAILBOX_URL (local) is required")
 	case cfg.Topic != "" && cfg.Mailbox != "":
-		errs = append(errs, errors.New("set only one of BOOKSHOP_TOPIC_ARN and BOOKSHOP_MAILBOX_URL"))
+		env.Fail("set only one of BOOKSHOP_TOPIC_ARN and BOOKSHOP_MAILBOX_URL")
 	}
-	if v := getenv("LOG_LEVEL"); v != "" {
-		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			errs = append(errs, fmt.Errorf("LOG_LEVEL %q: %w", v, err))
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
-		return config{}, fmt.Errorf("configuration: %w", err)
+	if err := env.Err(); err != nil {
+		return config{}, err
 	}
 	return cfg, nil
 }

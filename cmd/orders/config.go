@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"log/slog"
-	"strings"
 
 	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
 
 // config is the orders function's configuration, read once from the
@@ -23,35 +21,17 @@ type config struct {
 
 // configFromEnv reads the variables documented on the package.
 func configFromEnv(getenv func(string) string) (config, error) {
-	var errs []error
-	required := func(name string) string {
-		v := strings.TrimSpace(getenv(name))
-		if v == "" {
-			errs = append(errs, fmt.Errorf("%s is required", name))
-		}
-		return v
-	}
+	env := envconfig.New(getenv)
 	cfg := config{
-		Region:         required("AWS_REGION"),
-		Table:          dynamostore.TableName(required("BOOKSHOP_TABLE")),
-		DynamoEndpoint: dynamostore.Endpoint(getenv("BOOKSHOP_DYNAMODB_ENDPOINT")),
-		CursorKey:      []byte(required("BOOKSHOP_CURSOR_KEY")),
+		Region:         env.Required("AWS_REGION"),
+		Table:          dynamostore.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint: dynamostore.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
+		CursorKey:      env.Secret("BOOKSHOP_CURSOR_KEY", app.MinCursorKeyLen),
+		AllowedOrigins: env.List("BOOKSHOP_CORS_ORIGINS"),
+		LogLevel:       env.LogLevel("LOG_LEVEL"),
 	}
-	if n := len(cfg.CursorKey); n > 0 && n < app.MinCursorKeyLen {
-		errs = append(errs, fmt.Errorf("BOOKSHOP_CURSOR_KEY must be at least %d bytes, got %d", app.MinCursorKeyLen, n))
-	}
-	for _, o := range strings.Split(getenv("BOOKSHOP_CORS_ORIGINS"), ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
-		}
-	}
-	if v := getenv("LOG_LEVEL"); v != "" {
-		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			errs = append(errs, fmt.Errorf("LOG_LEVEL %q: %w", v, err))
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
-		return config{}, fmt.Errorf("configuration: %w", err)
+	if err := env.Err(); err != nil {
+		return config{}, err
 	}
 	return cfg, nil
 }

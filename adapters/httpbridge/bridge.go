@@ -143,7 +143,17 @@ func (b *bridge) authorizeEvent(r *http.Request, ev *events.APIGatewayV2HTTPRequ
 
 // event builds the API Gateway v2 event for r with its body.
 func (b *bridge) event(r *http.Request, body []byte) events.APIGatewayV2HTTPRequest {
-	now := b.now()
+	return NewEvent(r, body, b.newID(), b.now())
+}
+
+// NewEvent builds the payload format 2.0 event API Gateway sends for r
+// with the request body body, received at now and given requestID: headers
+// lower-cased with repeated values joined by commas, cookies as an array,
+// X-Forwarded-* added, query parameters joined by commas, text bodies as
+// they are and other bodies base64-encoded. The route is "$default" and
+// there are no path parameters: a caller that routes, like the local
+// gateway, sets RouteKey, RequestContext.RouteKey and PathParameters.
+func NewEvent(r *http.Request, body []byte, requestID string, now time.Time) events.APIGatewayV2HTTPRequest {
 	host := r.Host
 	hostname, port := host, ""
 	if h, p, err := net.SplitHostPort(host); err == nil {
@@ -197,7 +207,7 @@ func (b *bridge) event(r *http.Request, body []byte) events.APIGatewayV2HTTPRequ
 		RequestContext: events.APIGatewayV2HTTPRequestContext{
 			RouteKey:     "$default",
 			Stage:        "$default",
-			RequestID:    b.newID(),
+			RequestID:    requestID,
 			DomainName:   hostname,
 			DomainPrefix: strings.SplitN(hostname, ".", 2)[0],
 			Time:         now.UTC().Format("02/Jan/2006:15:04:05 -0700"),

@@ -56,6 +56,3 @@ func (s *Server) httpAPIEvent(r *http.Request, rt *route, params map[string]stri
 	ev.RequestContext.APIID = s.cfg.APIID
 	return ev
 }
-
-
-

@@ -358,3 +358,24 @@ func TestConstructorsValidateTheirArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestCreateTableEnablesTTL: local tables expire idempotency records like the
+// deployed one (TimeToLiveSpecification in deploy/template.yaml), also when
+// CreateTable runs again.
+func TestCreateTableEnablesTTL(t *testing.T) {
+	t.Parallel()
+	srv := dynamotest.Start(t)
+	name := dynamotest.NewTable(t, srv.DB)
+	ctx := context.Background()
+	if err := dynamostore.CreateTable(ctx, srv.DB, name); err != nil {
+		t.Fatalf("second CreateTable = %v, want nil", err)
+	}
+	out, err := srv.DB.Client().DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: aws.String(string(name))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := out.TimeToLiveDescription
+	if d == nil || aws.ToString(d.AttributeName) != dynamostore.TTLAttribute || d.TimeToLiveStatus != types.TimeToLiveStatusEnabled {
+		t.Fatalf("time to live = %+v, want %s enabled", d, dynamostore.TTLAttribute)
+	}
+}

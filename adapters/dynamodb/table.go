@@ -263,6 +263,34 @@ func CreateTable(ctx context.Context, db *dynamo.DB, name TableName) error {
 	if err := db.Table(string(name)).Wait(ctx, dynamo.ActiveStatus); err != nil {
 		return fmt.Errorf("wait for table %s to be active: %w", name, err)
 	}
+	if err := enableTTL(ctx, db, name); err != nil {
+		return fmt.Errorf("create table %s: %w", name, err)
+	}
+	return nil
+}
+
+// TTLAttribute is the table's time-to-live attribute (Unix seconds), as in
+// the template's TimeToLiveSpecification.
+const TTLAttribute = attrExpiresAt
+
+// enableTTL turns on time to live on TTLAttribute, as the template does, so
+// local tables expire idempotency records too. It is idempotent.
+func enableTTL(ctx context.Context, db *dynamo.DB, name TableName) error {
+	out, err := db.Client().DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: aws.String(string(name))})
+	if err != nil {
+		return fmt.Errorf("describe time to live: %w", err)
+	}
+	if d := out.TimeToLiveDescription; d != nil && aws.ToString(d.AttributeName) == TTLAttribute &&
+		(d.TimeToLiveStatus == types.TimeToLiveStatusEnabled || d.TimeToLiveStatus == types.TimeToLiveStatusEnabling) {
+		return nil
+	}
+	_, err = db.Client().UpdateTimeToLive(ctx, &dynamodb.UpdateTimeToLiveInput{
+		TableName:               aws.String(string(name)),
+		TimeToLiveSpecification: &types.TimeToLiveSpecification{AttributeName: aws.String(TTLAttribute), Enabled: aws.Bool(true)},
+	})
+	if err != nil {
+		return fmt.Errorf("enable time to live on %s: %w", TTLAttribute, err)
+	}
 	return nil
 }
 

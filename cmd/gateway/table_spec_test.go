@@ -53,6 +53,11 @@ func TestShopTableMatchesTableSpec(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ShopTable in %s differs from dynamostore.TableSpec (-TableSpec +template):\n%s", templatePath, diff)
 	}
+	// dynamostore.CreateTable enables TTL on the same attribute as the template.
+	if ttl := table.TimeToLiveSpecification; ttl == nil || aws.ToString(ttl.AttributeName) != dynamostore.TTLAttribute ||
+		!ttl.Enabled {
+		t.Errorf("ShopTable's TimeToLiveSpecification = %+v, want %s enabled as dynamostore.CreateTable does", ttl, dynamostore.TTLAttribute)
+	}
 }
 
 func templateShape(t *cfndynamodb.Table) tableShape {

@@ -50,6 +50,14 @@ func NewCatalog(books BookRepository, objects ObjectStore, clock Clock, ids IDGe
 	return &Catalog{books: books, objects: objects, clock: clock, ids: ids, cursors: cursors}
 }
 
+// AuthorizeManagement reports whether the caller may change the catalog
+// (see authorizeAdmin). The mutations check it themselves; inbound adapters
+// call it before reading a request body, so that an unauthorized caller
+// learns nothing about validation, as behind API Gateway's authorizer.
+func (c *Catalog) AuthorizeManagement(ctx context.Context) error {
+	return authorizeAdmin(ctx, "manage the catalog")
+}
+
 // CreateBook validates d and stores a new book with a fresh id. Only
 // administrators may (see authorizeAdmin).
 func (c *Catalog) CreateBook(ctx context.Context, d domain.BookDetails) (domain.Book, error) {

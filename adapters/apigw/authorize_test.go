@@ -72,3 +72,38 @@ func TestClaimsInHeadersAreIgnored(t *testing.T) {
 	wantStatus(t, resp, 401)
 	decodeProblem(t, resp)
 }
+
+// TestRefusedBeforeTheBodyIsRead: an anonymous caller or a non-admin learns
+// nothing about validation; like API Gateway's authorizer, authorization
+// answers first, whatever the body.
+func TestRefusedBeforeTheBodyIsRead(t *testing.T) {
+	bad := jsonBody(`{"title":"","priceCents":-1,"isbn":"unknown field"}`)
+	events := map[string]func(t *testing.T, caller ...eventOption) events.APIGatewayV2HTTPRequest{
+		"POST /api/books": func(t *testing.T, caller ...eventOption) events.APIGatewayV2HTTPRequest {
+			return newEvent(t, "POST", "/api/books", append(caller, bad)...)
+		},
+		"PUT /api/books/{id} without If-Match": func(t *testing.T, caller ...eventOption) events.APIGatewayV2HTTPRequest {
+			return newEvent(t, "PUT", "/api/books/book-0001", append(caller, bad)...)
+		},
+		"POST /api/books/{id}/cover": func(t *testing.T, caller ...eventOption) events.APIGatewayV2HTTPRequest {
+			return newEvent(t, "POST", "/api/books/book-0001/cover", append(caller, jsonBody(`{"contentType":"text/html"}`))...)
+		},
+	}
+	for name, event := range events {
+		for caller, want := range map[string]struct {
+			opts   []eventOption
+			status int
+		}{"anonymous": {nil, 401}, "reader": {[]eventOption{asReader()}, 403}} {
+			t.Run(name+"/"+caller, func(t *testing.T) {
+				t.Parallel()
+				f := newFixture(t)
+				f.seed(t, dune)
+				resp := f.serve(t, event(t, want.opts...))
+				wantStatus(t, resp, want.status)
+				if p := decodeProblem(t, resp); len(p.Errors) != 0 {
+					t.Errorf("refused caller was shown field errors %+v", p.Errors)
+				}
+			})
+		}
+	}
+}

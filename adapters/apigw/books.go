@@ -63,6 +63,9 @@ func (h *Handler) listBooks(ctx context.Context, req *events.APIGatewayV2HTTPReq
 // createBook answers POST /api/books: 201 with the book, its Location and
 // its ETag.
 func (h *Handler) createBook(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	if err := h.catalog.AuthorizeManagement(ctx); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
 	var in bookRequest
 	if err := decodeJSON(req, bookRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
@@ -82,6 +85,9 @@ func (h *Handler) createBook(ctx context.Context, req *events.APIGatewayV2HTTPRe
 // updateBook answers PUT /api/books/{id}, which replaces the book's details
 // if If-Match names its current version (see doc.go).
 func (h *Handler) updateBook(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	if err := h.catalog.AuthorizeManagement(ctx); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
 	version, err := parseIfMatch(headerValue(req.Headers, "if-match"))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err

@@ -33,6 +33,9 @@ type coverUploadJSON struct {
 // upload. The cover is attached to the book once the upload has been
 // processed, not by this request.
 func (h *Handler) requestCoverUpload(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	if err := h.catalog.AuthorizeManagement(ctx); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
 	var in coverUploadRequest
 	if err := decodeJSON(req, coverUploadRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err

@@ -27,6 +27,10 @@ const headerReplayed = "Idempotent-Replayed"
 // key and items answers the same: 201, the same Location and body, plus
 // Idempotent-Replayed: true.
 func (h *Handler) checkout(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	if app.PrincipalFrom(ctx).Anonymous() {
+		// Refuse before reading the body: signing in comes first.
+		return events.APIGatewayV2HTTPResponse{}, fmt.Errorf("checkout: %w", domain.ErrUnauthenticated)
+	}
 	var in checkoutRequest
 	if err := decodeJSON(req, checkoutRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err

@@ -218,6 +218,12 @@ func TestCheckoutNeedsSignIn(t *testing.T) {
 	resp := f.serve(t, newEvent(t, "POST", "/api/orders", header("Idempotency-Key", "k"),
 		jsonBody(fmt.Sprintf(`{"items":[{"bookId":%q,"qty":1}]}`, f.dune.ID()))))
 	wantStatus(t, resp, 401)
+	// Signing in comes first: an anonymous malformed cart learns nothing about validation.
+	resp = f.serve(t, newEvent(t, "POST", "/api/orders", jsonBody(`{"items":[{"bookId":"","qty":0}],"extra":1}`)))
+	wantStatus(t, resp, 401)
+	if p := decodeProblem(t, resp); len(p.Errors) != 0 {
+		t.Errorf("anonymous caller was shown field errors %+v", p.Errors)
+	}
 }
 
 func TestOrdersAreInvisibleToOtherUsers(t *testing.T) {

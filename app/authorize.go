@@ -41,3 +41,13 @@ func authorizeAdmin(ctx context.Context, action string) error {
 	}
 	return nil
 }
+
+// signedIn is the rule for customers' operations: it returns the signed-in
+// caller, or an error wrapping domain.ErrUnauthenticated (401).
+func signedIn(ctx context.Context, action string) (Principal, error) {
+	p := PrincipalFrom(ctx)
+	if p.Anonymous() {
+		return Principal{}, fmt.Errorf("%s: sign in first: %w", action, domain.ErrUnauthenticated)
+	}
+	return p, nil
+}

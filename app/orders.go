@@ -63,9 +63,9 @@ type CheckoutResult struct {
 // "items[i].bookId", "items[i].qty"); short stock is a
 // *domain.OutOfStockError naming every short book.
 func (o *Orders) Checkout(ctx context.Context, idempotencyKey string, items []domain.CartItem) (CheckoutResult, error) {
-	p := PrincipalFrom(ctx)
-	if p.Anonymous() {
-		return CheckoutResult{}, fmt.Errorf("checkout: %w", domain.ErrUnauthenticated)
+	p, err := signedIn(ctx, "checkout")
+	if err != nil {
+		return CheckoutResult{}, err
 	}
 	var fields []domain.FieldError
 	if msg := checkIdempotencyKey(idempotencyKey); msg != "" {
@@ -204,9 +204,9 @@ func requestHash(items []domain.CartItem) string {
 // it does not exist (a *domain.NotFoundError, never ErrForbidden), so order
 // ids cannot be probed.
 func (o *Orders) GetOrder(ctx context.Context, id domain.OrderID) (domain.Order, error) {
-	p := PrincipalFrom(ctx)
-	if p.Anonymous() {
-		return domain.Order{}, fmt.Errorf("get order: %w", domain.ErrUnauthenticated)
+	p, err := signedIn(ctx, "get order")
+	if err != nil {
+		return domain.Order{}, err
 	}
 	order, err := o.orders.Get(ctx, id)
 	if err != nil {
@@ -242,9 +242,9 @@ type OrderPage struct {
 // ListMyOrders returns one page of the signed-in user's orders, newest
 // first.
 func (o *Orders) ListMyOrders(ctx context.Context, r ListOrdersRequest) (OrderPage, error) {
-	p := PrincipalFrom(ctx)
-	if p.Anonymous() {
-		return OrderPage{}, fmt.Errorf("list orders: %w", domain.ErrUnauthenticated)
+	p, err := signedIn(ctx, "list orders")
+	if err != nil {
+		return OrderPage{}, err
 	}
 	scope := "orders-of|" + p.UserID
 	limit, after, err := o.pageParams(r, scope, nil)
@@ -318,9 +318,9 @@ func (o *Orders) clientPage(scope string, page OrderListPage) OrderPage {
 // other moves are a *domain.TransitionError. An order the caller may not
 // see is not found.
 func (o *Orders) CancelOrder(ctx context.Context, id domain.OrderID) (domain.Order, error) {
-	p := PrincipalFrom(ctx)
-	if p.Anonymous() {
-		return domain.Order{}, fmt.Errorf("cancel order: %w", domain.ErrUnauthenticated)
+	p, err := signedIn(ctx, "cancel order")
+	if err != nil {
+		return domain.Order{}, err
 	}
 	actor := domain.ActorOwner
 	if p.IsAdmin() {

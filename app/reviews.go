@@ -77,15 +77,6 @@ func NewReviews(reviews ReviewRepository, books BookRepository, clock Clock, cur
 	return &Reviews{reviews: reviews, books: books, clock: clock, cursors: cursors}
 }
 
-// signedIn returns the caller, or domain.ErrUnauthenticated.
-func signedIn(ctx context.Context, action string) (Principal, error) {
-	p := PrincipalFrom(ctx)
-	if p.Anonymous() {
-		return Principal{}, fmt.Errorf("%s: sign in first: %w", action, domain.ErrUnauthenticated)
-	}
-	return p, nil
-}
-
 // AddReview stores the signed-in caller's review of a book, shown under the
 // local part of their email address, and adds its stars to the book's
 // rating. A user reviews a book once: a second review wraps

@@ -34,17 +34,11 @@ var _ app.BookRepository = (*BookRepository)(nil)
 // NewBookRepository returns a repository over the table named table, which
 // must exist with the layout of TableSpec. Nothing is sent to DynamoDB.
 func NewBookRepository(db *dynamo.DB, table TableName) (*BookRepository, error) {
-	var errs []error
-	if db == nil {
-		errs = append(errs, errors.New("nil *dynamo.DB"))
+	t, err := openTable(db, table)
+	if err != nil {
+		return nil, err
 	}
-	if err := table.validate(); err != nil {
-		errs = append(errs, err)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("dynamostore: %w", err)
-	}
-	return &BookRepository{table: db.Table(string(table))}, nil
+	return &BookRepository{table: t}, nil
 }
 
 // Create implements app.BookRepository with a put conditioned on the key

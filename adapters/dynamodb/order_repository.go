@@ -39,17 +39,11 @@ var _ app.OrderRepository = (*OrderRepository)(nil)
 // NewOrderRepository returns a repository over the table named table, which
 // must exist with the layout of TableSpec. Nothing is sent to DynamoDB.
 func NewOrderRepository(db *dynamo.DB, table TableName) (*OrderRepository, error) {
-	var errs []error
-	if db == nil {
-		errs = append(errs, errors.New("nil *dynamo.DB"))
+	t, err := openTable(db, table)
+	if err != nil {
+		return nil, err
 	}
-	if err := table.validate(); err != nil {
-		errs = append(errs, err)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("dynamostore: %w", err)
-	}
-	return &OrderRepository{db: db, table: db.Table(string(table))}, nil
+	return &OrderRepository{db: db, table: t}, nil
 }
 
 // PlaceOrder implements app.OrderRepository with one transaction: per line

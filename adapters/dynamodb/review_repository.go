@@ -41,17 +41,11 @@ var _ app.ReviewRepository = (*ReviewRepository)(nil)
 // which must exist with the layout of TableSpec. Nothing is sent to
 // DynamoDB.
 func NewReviewRepository(db *dynamo.DB, table TableName) (*ReviewRepository, error) {
-	var errs []error
-	if db == nil {
-		errs = append(errs, errors.New("nil *dynamo.DB"))
+	t, err := openTable(db, table)
+	if err != nil {
+		return nil, err
 	}
-	if err := table.validate(); err != nil {
-		errs = append(errs, err)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("dynamostore: %w", err)
-	}
-	return &ReviewRepository{db: db, table: db.Table(string(table))}, nil
+	return &ReviewRepository{db: db, table: t}, nil
 }
 
 // Positions of the items in every review transaction.

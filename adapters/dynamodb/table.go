@@ -328,3 +328,19 @@ func sameKeySchema(a, b []types.KeySchemaElement) bool {
 		return aws.ToString(x.AttributeName) == aws.ToString(y.AttributeName) && x.KeyType == y.KeyType
 	})
 }
+
+// openTable checks a repository's constructor arguments, reporting every
+// problem at once, and returns the table handle. Nothing is sent to DynamoDB.
+func openTable(db *dynamo.DB, name TableName) (dynamo.Table, error) {
+	var errs []error
+	if db == nil {
+		errs = append(errs, errors.New("nil *dynamo.DB"))
+	}
+	if err := name.validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return dynamo.Table{}, fmt.Errorf("dynamostore: %w", err)
+	}
+	return db.Table(string(name)), nil
+}

@@ -51,3 +51,11 @@ func signedIn(ctx context.Context, action string) (Principal, error) {
 	}
 	return p, nil
 }
+
+// RequireSignIn lets inbound adapters refuse an anonymous caller of a
+// customer operation before reading the request body, as API Gateway's
+// authorizer does; the use cases check the same rule (signedIn) themselves.
+func RequireSignIn(ctx context.Context, action string) error {
+	_, err := signedIn(ctx, action)
+	return err
+}

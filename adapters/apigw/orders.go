@@ -27,9 +27,8 @@ const headerReplayed = "Idempotent-Replayed"
 // key and items answers the same: 201, the same Location and body, plus
 // Idempotent-Replayed: true.
 func (h *Handler) checkout(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	if app.PrincipalFrom(ctx).Anonymous() {
-		// Refuse before reading the body: signing in comes first.
-		return events.APIGatewayV2HTTPResponse{}, fmt.Errorf("checkout: %w", domain.ErrUnauthenticated)
+	if err := app.RequireSignIn(ctx, "checkout"); err != nil { // signing in comes before reading the body
+		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in checkoutRequest
 	if err := decodeJSON(req, checkoutRequestSchema, &in); err != nil {

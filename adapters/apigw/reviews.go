@@ -65,9 +65,8 @@ func (h *Handler) listReviews(ctx context.Context, req *events.APIGatewayV2HTTPR
 // addReview answers POST /api/books/{id}/reviews: 201 with the review, its
 // Location and its ETag.
 func (h *Handler) addReview(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	if app.PrincipalFrom(ctx).Anonymous() {
-		// Refuse before reading the body: signing in comes first.
-		return events.APIGatewayV2HTTPResponse{}, fmt.Errorf("add review: %w", domain.ErrUnauthenticated)
+	if err := app.RequireSignIn(ctx, "add review"); err != nil { // signing in comes before reading the body
+		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in reviewRequest
 	if err := decodeJSON(req, reviewRequestSchema, &in); err != nil {

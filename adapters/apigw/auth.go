@@ -49,9 +49,9 @@ type tokensJSON struct {
 
 // register answers POST /api/auth/register: 201 with the new user; a code
 // is sent to the email address.
-func (h *Handler) register(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) register(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	var in credentialsRequest
-	if err := decodeJSON(req, credentialsRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, credentialsRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	reg, err := h.auth.Register(ctx, in.Email, in.Password)
@@ -62,9 +62,9 @@ func (h *Handler) register(ctx context.Context, req *events.APIGatewayV2HTTPRequ
 }
 
 // confirm answers POST /api/auth/confirm: 204 once the account is confirmed.
-func (h *Handler) confirm(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) confirm(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	var in confirmRequest
-	if err := decodeJSON(req, confirmRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, confirmRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	if err := h.auth.Confirm(ctx, in.Email, in.Code); err != nil {
@@ -74,9 +74,9 @@ func (h *Handler) confirm(ctx context.Context, req *events.APIGatewayV2HTTPReque
 }
 
 // login answers POST /api/auth/login: 200 with the tokens.
-func (h *Handler) login(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) login(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	var in credentialsRequest
-	if err := decodeJSON(req, credentialsRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, credentialsRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	t, err := h.auth.Login(ctx, in.Email, in.Password)
@@ -87,9 +87,9 @@ func (h *Handler) login(ctx context.Context, req *events.APIGatewayV2HTTPRequest
 }
 
 // refresh answers POST /api/auth/refresh: 200 with new tokens.
-func (h *Handler) refresh(ctx context.Context, req *events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) refresh(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	var in refreshRequest
-	if err := decodeJSON(req, refreshRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, refreshRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	t, err := h.auth.Refresh(ctx, in.RefreshToken)

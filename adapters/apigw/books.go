@@ -17,7 +17,7 @@ import (
 const booksPath = "/api/books"
 
 // getBook answers GET /api/books/{id}: the book and its ETag.
-func (h *Handler) getBook(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) getBook(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	book, err := h.catalog.GetBook(ctx, domain.BookID(p.get("id")))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
@@ -26,8 +26,8 @@ func (h *Handler) getBook(ctx context.Context, req *events.APIGatewayV2HTTPReque
 }
 
 // listBooks answers GET /api/books?category=&sort=&limit=&cursor=.
-func (h *Handler) listBooks(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	q, err := queryValues(req)
+func (h *Handler) listBooks(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	q, err := queryValues(&req)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -62,12 +62,12 @@ func (h *Handler) listBooks(ctx context.Context, req *events.APIGatewayV2HTTPReq
 
 // createBook answers POST /api/books: 201 with the book, its Location and
 // its ETag.
-func (h *Handler) createBook(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) createBook(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	if err := h.catalog.AuthorizeManagement(ctx); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in bookRequest
-	if err := decodeJSON(req, bookRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, bookRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	book, err := h.catalog.CreateBook(ctx, in.details())
@@ -84,7 +84,7 @@ func (h *Handler) createBook(ctx context.Context, req *events.APIGatewayV2HTTPRe
 
 // updateBook answers PUT /api/books/{id}, which replaces the book's details
 // if If-Match names its current version (see doc.go).
-func (h *Handler) updateBook(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) updateBook(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	if err := h.catalog.AuthorizeManagement(ctx); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -93,7 +93,7 @@ func (h *Handler) updateBook(ctx context.Context, req *events.APIGatewayV2HTTPRe
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in bookRequest
-	if err := decodeJSON(req, bookRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, bookRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	// A version of 0 (no If-Match, or *) makes the use case report
@@ -108,7 +108,7 @@ func (h *Handler) updateBook(ctx context.Context, req *events.APIGatewayV2HTTPRe
 // deleteBook answers DELETE /api/books/{id}: 204, or 404 when there is no
 // such book, which includes repeating a delete that succeeded. If-Match is
 // optional; when given it must name the current version.
-func (h *Handler) deleteBook(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) deleteBook(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	version, err := parseIfMatch(headerValue(req.Headers, "if-match"))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err

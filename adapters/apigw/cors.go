@@ -10,7 +10,7 @@ import (
 
 // Defaults of the CORS configuration.
 var (
-	defaultAllowedMethods = []string{"GET", "POST", "PUT", "DELETE", "OPTIONS"}
+	defaultAllowedMethods = append(routeMethods(), "OPTIONS")
 	defaultAllowedHeaders = []string{"Authorization", "Content-Type", "If-Match", "Idempotency-Key"}
 	defaultExposedHeaders = []string{"ETag", "Location"}
 )
@@ -101,8 +101,8 @@ func (p *corsPolicy) decorate(req *events.APIGatewayV2HTTPRequest, headers map[s
 // preflight from an allowed origin, the Access-Control-Allow-* headers. A
 // preflight from any other origin gets no CORS headers, which makes the
 // browser refuse the actual request.
-func (p *corsPolicy) preflight(req *events.APIGatewayV2HTTPRequest, rt *route) events.APIGatewayV2HTTPResponse {
-	headers := map[string]string{"Allow": rt.allow}
+func (p *corsPolicy) preflight(req *events.APIGatewayV2HTTPRequest, res *resource) events.APIGatewayV2HTTPResponse {
+	headers := map[string]string{"Allow": res.allow}
 	if p.enabled && !p.anyOrigin {
 		headers["Vary"] = "Origin"
 	}

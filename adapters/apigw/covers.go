@@ -32,12 +32,12 @@ type coverUploadJSON struct {
 // requestCoverUpload answers POST /api/books/{id}/cover with a presigned
 // upload. The cover is attached to the book once the upload has been
 // processed, not by this request.
-func (h *Handler) requestCoverUpload(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) requestCoverUpload(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	if err := h.catalog.AuthorizeManagement(ctx); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in coverUploadRequest
-	if err := decodeJSON(req, coverUploadRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, coverUploadRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	up, err := h.catalog.RequestCoverUpload(ctx, domain.BookID(p.get("id")),

@@ -19,8 +19,8 @@ type Config struct {
 	// browser scripts may call the API; "*" allows every origin. Empty
 	// disables CORS: no CORS headers are sent.
 	AllowedOrigins []string
-	// AllowedMethods are announced to preflight requests. Default: GET, POST,
-	// PUT, DELETE, OPTIONS.
+	// AllowedMethods are announced to preflight requests. Default: the
+	// methods of the API's routes (GET, POST, PUT, DELETE) and OPTIONS.
 	AllowedMethods []string
 	// AllowedHeaders are the request headers announced to preflight requests.
 	// Default: Authorization, Content-Type, If-Match, Idempotency-Key.
@@ -72,18 +72,18 @@ type Services struct {
 	Orders *app.Orders
 }
 
-// serves reports whether h has the use case op needs.
-func (h *Handler) serves(op operation) bool {
-	switch op {
-	case opHealth:
+// serves reports whether h has the use case u.
+func (h *Handler) serves(u useCase) bool {
+	switch u {
+	case needsNothing:
 		return true
-	case opListBooks, opCreateBook, opGetBook, opUpdateBook, opDeleteBook, opRequestCoverUpload:
+	case needsCatalog:
 		return h.catalog != nil
-	case opListReviews, opAddReview, opGetReview, opEditReview, opDeleteReview:
+	case needsReviews:
 		return h.reviews != nil
-	case opRegister, opConfirm, opLogin, opRefresh:
+	case needsAuth:
 		return h.auth != nil
-	case opCheckout, opListMyOrders, opGetOrder, opCancelOrder, opListOrders, opSetOrderStatus:
+	case needsOrders:
 		return h.orders != nil
 	}
 	return false
@@ -102,11 +102,11 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 // serve answers the request. The returned error is the failure behind a
 // problem response, for the log.
 func (h *Handler) serve(ctx context.Context, req *events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
-	rt, params, found := matchRoute(requestPath(req))
+	res, params, found := matchResource(requestPath(req))
 	if found && req.RequestContext.HTTP.Method == "OPTIONS" {
-		return h.cors.preflight(req, rt), nil
+		return h.cors.preflight(req, res), nil
 	}
-	resp, err := h.dispatch(ctx, req, rt, params)
+	resp, err := h.dispatch(ctx, req, res, params)
 	if err != nil {
 		resp = h.problem(req, err)
 	}
@@ -114,29 +114,29 @@ func (h *Handler) serve(ctx context.Context, req *events.APIGatewayV2HTTPRequest
 	return resp, err
 }
 
-// dispatch calls the endpoint of the matched route (nil when none matched),
+// dispatch calls the route of the matched resource (nil when none matched),
 // turning a panic into an internal error.
-func (h *Handler) dispatch(ctx context.Context, req *events.APIGatewayV2HTTPRequest, rt *route, params pathParams) (resp events.APIGatewayV2HTTPResponse, err error) {
+func (h *Handler) dispatch(ctx context.Context, req *events.APIGatewayV2HTTPRequest, res *resource, params pathParams) (resp events.APIGatewayV2HTTPResponse, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			resp, err = events.APIGatewayV2HTTPResponse{}, fmt.Errorf("panic: %v\n%s", v, debug.Stack())
 		}
 	}()
-	if rt == nil {
+	if res == nil {
 		return resp, &requestError{kind: errRouteNotFound, detail: "No resource lives at this path."}
 	}
 	method := req.RequestContext.HTTP.Method
-	op := rt.operation(method)
-	if op != 0 && !h.serves(op) {
+	rt := res.route(method)
+	if rt != nil && !h.serves(rt.needs) {
 		return resp, &requestError{kind: errRouteNotFound, detail: "No resource lives at this path."}
 	}
-	if op == 0 {
-		return resp, &requestError{kind: errMethodNotAllowed, detail: "This resource does not support " + method + ".", allow: rt.allow}
+	if rt == nil {
+		return resp, &requestError{kind: errMethodNotAllowed, detail: "This resource does not support " + method + ".", allow: res.allow}
 	}
 	if p, ok := principalFrom(req); ok {
 		ctx = app.WithPrincipal(ctx, p)
 	}
-	return h.call(ctx, op, req, params)
+	return rt.serve(h, ctx, *req, params)
 }
 
 // logRequest writes the request's log line. Attributes are only built when

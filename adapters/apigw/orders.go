@@ -26,12 +26,12 @@ const headerReplayed = "Idempotent-Replayed"
 // Idempotency-Key header: 201, Location and the order. A retry with the same
 // key and items answers the same: 201, the same Location and body, plus
 // Idempotent-Replayed: true.
-func (h *Handler) checkout(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) checkout(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	if err := app.RequireSignIn(ctx, "checkout"); err != nil { // signing in comes before reading the body
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in checkoutRequest
-	if err := decodeJSON(req, checkoutRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, checkoutRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	items, err := in.cart()
@@ -55,8 +55,8 @@ func (h *Handler) checkout(ctx context.Context, req *events.APIGatewayV2HTTPRequ
 
 // listMyOrders answers GET /api/orders?limit=&cursor=: the caller's orders,
 // newest first.
-func (h *Handler) listMyOrders(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	lr, err := orderListRequest(req)
+func (h *Handler) listMyOrders(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	lr, err := orderListRequest(&req)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -68,8 +68,8 @@ func (h *Handler) listMyOrders(ctx context.Context, req *events.APIGatewayV2HTTP
 }
 
 // listOrders answers GET /api/admin/orders?status=&limit=&cursor= (admins).
-func (h *Handler) listOrders(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	lr, err := orderListRequest(req)
+func (h *Handler) listOrders(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	lr, err := orderListRequest(&req)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -81,7 +81,7 @@ func (h *Handler) listOrders(ctx context.Context, req *events.APIGatewayV2HTTPRe
 }
 
 // getOrder answers GET /api/orders/{id}; another user's order is 404.
-func (h *Handler) getOrder(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) getOrder(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	order, err := h.orders.GetOrder(ctx, domain.OrderID(p.get("id")))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
@@ -91,7 +91,7 @@ func (h *Handler) getOrder(ctx context.Context, req *events.APIGatewayV2HTTPRequ
 
 // cancelOrder answers POST /api/orders/{id}/cancel (no body): 200 and the
 // cancelled order.
-func (h *Handler) cancelOrder(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) cancelOrder(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	order, err := h.orders.CancelOrder(ctx, domain.OrderID(p.get("id")))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
@@ -101,9 +101,9 @@ func (h *Handler) cancelOrder(ctx context.Context, req *events.APIGatewayV2HTTPR
 
 // setOrderStatus answers POST /api/admin/orders/{id}/status {"status"}
 // (admins): 200 and the order.
-func (h *Handler) setOrderStatus(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) setOrderStatus(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	var in orderStatusRequest
-	if err := decodeJSON(req, orderStatusRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, orderStatusRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	order, err := h.orders.SetOrderStatus(ctx, domain.OrderID(p.get("id")), in.Status)

@@ -32,8 +32,8 @@ func reviewUser(ctx context.Context, p pathParams) domain.UserID {
 }
 
 // listReviews answers GET /api/books/{id}/reviews?limit=&cursor=.
-func (h *Handler) listReviews(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	q, err := queryValues(req)
+func (h *Handler) listReviews(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	q, err := queryValues(&req)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -64,12 +64,12 @@ func (h *Handler) listReviews(ctx context.Context, req *events.APIGatewayV2HTTPR
 
 // addReview answers POST /api/books/{id}/reviews: 201 with the review, its
 // Location and its ETag.
-func (h *Handler) addReview(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) addReview(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	if err := app.RequireSignIn(ctx, "add review"); err != nil { // signing in comes before reading the body
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in reviewRequest
-	if err := decodeJSON(req, reviewRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, reviewRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	r, err := h.reviews.AddReview(ctx, domain.BookID(p.get("id")), in.draft())
@@ -85,7 +85,7 @@ func (h *Handler) addReview(ctx context.Context, req *events.APIGatewayV2HTTPReq
 }
 
 // getReview answers GET /api/books/{id}/reviews/{userId}.
-func (h *Handler) getReview(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) getReview(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	r, err := h.reviews.GetReview(ctx, domain.BookID(p.get("id")), reviewUser(ctx, p))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
@@ -95,13 +95,13 @@ func (h *Handler) getReview(ctx context.Context, req *events.APIGatewayV2HTTPReq
 
 // editReview answers PUT /api/books/{id}/reviews/{userId}: the author
 // replaces rating and text; If-Match must name the review's version.
-func (h *Handler) editReview(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) editReview(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	version, err := parseIfMatch(headerValue(req.Headers, "if-match"))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	var in reviewRequest
-	if err := decodeJSON(req, reviewRequestSchema, &in); err != nil {
+	if err := decodeJSON(&req, reviewRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	r, err := h.reviews.EditReview(ctx, domain.BookID(p.get("id")), reviewUser(ctx, p), version, in.draft())
@@ -113,7 +113,7 @@ func (h *Handler) editReview(ctx context.Context, req *events.APIGatewayV2HTTPRe
 
 // deleteReview answers DELETE /api/books/{id}/reviews/{userId}: 204. Its
 // author or an admin may delete it; If-Match is optional.
-func (h *Handler) deleteReview(ctx context.Context, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
+func (h *Handler) deleteReview(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
 	version, err := parseIfMatch(headerValue(req.Headers, "if-match"))
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err

@@ -2,57 +2,93 @@ package apigw
 
 import (
 	"context"
-	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
 )
 
-// operation names what an endpoint does; Handler.call runs it.
-type operation int
-
-// The API's operations. The zero value is no operation.
-const (
-	opHealth operation = iota + 1
-	opListBooks
-	opCreateBook
-	opGetBook
-	opUpdateBook
-	opDeleteBook
-	opRequestCoverUpload
-	opListReviews
-	opAddReview
-	opGetReview
-	opEditReview
-	opDeleteReview
-	opCheckout
-	opListMyOrders
-	opGetOrder
-	opCancelOrder
-	opListOrders
-	opSetOrderStatus
-	opRegister
-	opConfirm
-	opLogin
-	opRefresh
-)
-
-// endpoint binds a method to an operation.
-type endpoint struct {
-	method string
-	op     operation
+// route is one route of the API: a method, a path pattern such as
+// /api/books/{id}, the Handler method that serves them and the use case that
+// method needs.
+type route struct {
+	method  string
+	pattern string
+	// serve takes the event by value: a pointer passed through this indirect
+	// call would escape, and the event would then cost an allocation per
+	// request (TestRoutingAllocatesNothing checks it does not).
+	serve func(*Handler, context.Context, events.APIGatewayV2HTTPRequest, pathParams) (events.APIGatewayV2HTTPResponse, error)
+	needs useCase
 }
 
-// route is a path pattern such as /api/books/{id} and its endpoints.
-// Patterns are matched segment by segment; a {name} segment matches any
-// non-empty segment. API Gateway HTTP APIs deliver rawPath already
-// percent-decoded, so segments are used as they are.
-type route struct {
-	pattern   string
-	segments  []string
-	params    []string
-	endpoints []endpoint
-	// allow is the Allow header: the route's methods and OPTIONS.
+// useCase names the use case of Services a route needs.
+type useCase int
+
+// The use cases routes need. The zero value is invalid.
+const (
+	needsNothing useCase = iota + 1
+	needsCatalog
+	needsReviews
+	needsAuth
+	needsOrders
+)
+
+// routes is the API, the one list of its routes: the resources the router
+// matches, their Allow headers and the default CORS methods are derived from
+// it, and tests check the lists in doc.go, README.md and
+// deploy/template.yaml against it. Allow lists a path's methods in this
+// order.
+var routes = []route{
+	{"GET", "/api/health", (*Handler).health, needsNothing},
+	{"GET", "/api/books", (*Handler).listBooks, needsCatalog},
+	{"POST", "/api/books", (*Handler).createBook, needsCatalog},
+	{"GET", "/api/books/{id}", (*Handler).getBook, needsCatalog},
+	{"PUT", "/api/books/{id}", (*Handler).updateBook, needsCatalog},
+	{"DELETE", "/api/books/{id}", (*Handler).deleteBook, needsCatalog},
+	{"POST", "/api/books/{id}/cover", (*Handler).requestCoverUpload, needsCatalog},
+	{"GET", "/api/books/{id}/reviews", (*Handler).listReviews, needsReviews},
+	{"POST", "/api/books/{id}/reviews", (*Handler).addReview, needsReviews},
+	{"GET", "/api/books/{id}/reviews/{userId}", (*Handler).getReview, needsReviews},
+	{"PUT", "/api/books/{id}/reviews/{userId}", (*Handler).editReview, needsReviews},
+	{"DELETE", "/api/books/{id}/reviews/{userId}", (*Handler).deleteReview, needsReviews},
+	{"GET", "/api/orders", (*Handler).listMyOrders, needsOrders},
+	{"POST", "/api/orders", (*Handler).checkout, needsOrders},
+	{"GET", "/api/orders/{id}", (*Handler).getOrder, needsOrders},
+	{"POST", "/api/orders/{id}/cancel", (*Handler).cancelOrder, needsOrders},
+	{"GET", "/api/admin/orders", (*Handler).listOrders, needsOrders},
+	{"POST", "/api/admin/orders/{id}/status", (*Handler).setOrderStatus, needsOrders},
+	{"POST", "/api/auth/register", (*Handler).register, needsAuth},
+	{"POST", "/api/auth/confirm", (*Handler).confirm, needsAuth},
+	{"POST", "/api/auth/login", (*Handler).login, needsAuth},
+	{"POST", "/api/auth/refresh", (*Handler).refresh, needsAuth},
+}
+
+// Route is a route of the API as API Gateway names it: a method and a path
+// pattern such as "/api/books/{id}".
+type Route struct {
+	Method, Path string
+}
+
+// Routes returns the routes Handler serves, in a fixed order, so that
+// deployment templates and documents can be checked against them.
+func Routes() []Route {
+	out := make([]Route, len(routes))
+	for i, rt := range routes {
+		out[i] = Route{Method: rt.method, Path: rt.pattern}
+	}
+	return out
+}
+
+// resource is a path pattern and its routes. Patterns are matched segment by
+// segment; a {name} segment matches any non-empty segment. API Gateway HTTP
+// APIs deliver rawPath already percent-decoded, so segments are used as they
+// are.
+type resource struct {
+	pattern  string
+	segments []string
+	params   []string
+	routes   []*route
+	// allow is the Allow header: the resource's methods and OPTIONS.
 	allow string
 }
 
@@ -60,95 +96,59 @@ type route struct {
 // allocation.
 const maxPathParams = 2
 
-// routes is the API; doc.go lists it.
-var routes = []*route{
-	newRoute("/api/health", endpoint{"GET", opHealth}),
-	newRoute("/api/books", endpoint{"GET", opListBooks}, endpoint{"POST", opCreateBook}),
-	newRoute("/api/books/{id}", endpoint{"GET", opGetBook}, endpoint{"PUT", opUpdateBook}, endpoint{"DELETE", opDeleteBook}),
-	newRoute("/api/books/{id}/cover", endpoint{"POST", opRequestCoverUpload}),
-	newRoute("/api/books/{id}/reviews", endpoint{"GET", opListReviews}, endpoint{"POST", opAddReview}),
-	newRoute("/api/books/{id}/reviews/{userId}", endpoint{"GET", opGetReview}, endpoint{"PUT", opEditReview}, endpoint{"DELETE", opDeleteReview}),
-	newRoute("/api/orders", endpoint{"GET", opListMyOrders}, endpoint{"POST", opCheckout}),
-	newRoute("/api/orders/{id}", endpoint{"GET", opGetOrder}),
-	newRoute("/api/orders/{id}/cancel", endpoint{"POST", opCancelOrder}),
-	newRoute("/api/admin/orders", endpoint{"GET", opListOrders}),
-	newRoute("/api/admin/orders/{id}/status", endpoint{"POST", opSetOrderStatus}),
-	newRoute("/api/auth/register", endpoint{"POST", opRegister}),
-	newRoute("/api/auth/confirm", endpoint{"POST", opConfirm}),
-	newRoute("/api/auth/login", endpoint{"POST", opLogin}),
-	newRoute("/api/auth/refresh", endpoint{"POST", opRefresh}),
-}
+// resources are the paths of routes, in the order they first appear there.
+var resources = newResources()
 
-// call runs op. It is a switch rather than a table of method values, and
-// the event and the path parameters travel as separate arguments, so that
-// escape analysis keeps the event on the stack: that saves two allocations
-// per request. An error becomes a problem response (see problem.go).
-func (h *Handler) call(ctx context.Context, op operation, req *events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	switch op {
-	case opHealth:
-		return h.health(ctx, req, p)
-	case opListBooks:
-		return h.listBooks(ctx, req, p)
-	case opCreateBook:
-		return h.createBook(ctx, req, p)
-	case opGetBook:
-		return h.getBook(ctx, req, p)
-	case opUpdateBook:
-		return h.updateBook(ctx, req, p)
-	case opDeleteBook:
-		return h.deleteBook(ctx, req, p)
-	case opRequestCoverUpload:
-		return h.requestCoverUpload(ctx, req, p)
-	case opListReviews:
-		return h.listReviews(ctx, req, p)
-	case opAddReview:
-		return h.addReview(ctx, req, p)
-	case opGetReview:
-		return h.getReview(ctx, req, p)
-	case opEditReview:
-		return h.editReview(ctx, req, p)
-	case opDeleteReview:
-		return h.deleteReview(ctx, req, p)
-	case opCheckout:
-		return h.checkout(ctx, req, p)
-	case opListMyOrders:
-		return h.listMyOrders(ctx, req, p)
-	case opGetOrder:
-		return h.getOrder(ctx, req, p)
-	case opCancelOrder:
-		return h.cancelOrder(ctx, req, p)
-	case opListOrders:
-		return h.listOrders(ctx, req, p)
-	case opSetOrderStatus:
-		return h.setOrderStatus(ctx, req, p)
-	case opRegister:
-		return h.register(ctx, req, p)
-	case opConfirm:
-		return h.confirm(ctx, req, p)
-	case opLogin:
-		return h.login(ctx, req, p)
-	case opRefresh:
-		return h.refresh(ctx, req, p)
+// newResources groups routes by pattern.
+func newResources() []*resource {
+	var out []*resource
+	byPattern := map[string]*resource{}
+	for i := range routes {
+		rt := &routes[i]
+		res, ok := byPattern[rt.pattern]
+		if !ok {
+			res = newResource(rt.pattern)
+			byPattern[rt.pattern] = res
+			out = append(out, res)
+		}
+		if res.route(rt.method) != nil {
+			panic("apigw: route declared twice: " + rt.method + " " + rt.pattern)
+		}
+		res.routes = append(res.routes, rt)
 	}
-	panic(fmt.Sprintf("apigw: operation %d has no implementation", op))
+	for _, res := range out {
+		methods := make([]string, 0, len(res.routes)+1)
+		for _, rt := range res.routes {
+			methods = append(methods, rt.method)
+		}
+		res.allow = strings.Join(append(methods, "OPTIONS"), ", ")
+	}
+	return out
 }
 
-func newRoute(pattern string, endpoints ...endpoint) *route {
-	rt := &route{pattern: pattern, segments: strings.Split(strings.TrimPrefix(pattern, "/"), "/"), endpoints: endpoints}
-	for _, s := range rt.segments {
-		if name, ok := paramName(s); ok {
-			rt.params = append(rt.params, name)
+// routeMethods returns the methods of routes, each once, in the order they
+// first appear.
+func routeMethods() []string {
+	var out []string
+	for _, rt := range routes {
+		if !slices.Contains(out, rt.method) {
+			out = append(out, rt.method)
 		}
 	}
-	if len(rt.params) > maxPathParams {
+	return out
+}
+
+func newResource(pattern string) *resource {
+	res := &resource{pattern: pattern, segments: strings.Split(strings.TrimPrefix(pattern, "/"), "/")}
+	for _, s := range res.segments {
+		if name, ok := paramName(s); ok {
+			res.params = append(res.params, name)
+		}
+	}
+	if len(res.params) > maxPathParams {
 		panic("apigw: too many path parameters in " + pattern)
 	}
-	methods := make([]string, 0, len(endpoints)+1)
-	for _, e := range endpoints {
-		methods = append(methods, e.method)
-	}
-	rt.allow = strings.Join(append(methods, "OPTIONS"), ", ")
-	return rt
+	return res
 }
 
 func paramName(segment string) (string, bool) {
@@ -158,26 +158,26 @@ func paramName(segment string) (string, bool) {
 	return "", false
 }
 
-// matchRoute finds the route for path.
-func matchRoute(path string) (*route, pathParams, bool) {
-	for _, rt := range routes {
-		if p, ok := rt.match(path); ok {
-			return rt, p, true
+// matchResource finds the resource for path.
+func matchResource(path string) (*resource, pathParams, bool) {
+	for _, res := range resources {
+		if p, ok := res.match(path); ok {
+			return res, p, true
 		}
 	}
 	return nil, pathParams{}, false
 }
 
-func (rt *route) match(path string) (pathParams, bool) {
+func (res *resource) match(path string) (pathParams, bool) {
 	rest, ok := strings.CutPrefix(path, "/")
 	if !ok {
 		return pathParams{}, false
 	}
-	p := pathParams{names: rt.params}
+	p := pathParams{names: res.params}
 	n := 0
-	for i, want := range rt.segments {
+	for i, want := range res.segments {
 		seg, tail, more := strings.Cut(rest, "/")
-		if more != (i < len(rt.segments)-1) {
+		if more != (i < len(res.segments)-1) {
 			return pathParams{}, false
 		}
 		if _, isParam := paramName(want); isParam {
@@ -194,17 +194,17 @@ func (rt *route) match(path string) (pathParams, bool) {
 	return p, true
 }
 
-// operation returns the operation serving method, or 0.
-func (rt *route) operation(method string) operation {
-	for _, e := range rt.endpoints {
-		if e.method == method {
-			return e.op
+// route returns the route serving method, or nil.
+func (res *resource) route(method string) *route {
+	for _, rt := range res.routes {
+		if rt.method == method {
+			return rt
 		}
 	}
-	return 0
+	return nil
 }
 
-// pathParams are the values of a matched route's {name} segments.
+// pathParams are the values of a matched resource's {name} segments.
 type pathParams struct {
 	names  []string
 	values [maxPathParams]string

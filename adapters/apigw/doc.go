@@ -11,6 +11,10 @@
 // single "$default" route or a proxy route both work. The API must be
 // deployed on the "$default" stage: rawPath then has no stage prefix.
 //
+// The routes are declared once, in the table in router.go (see Routes); the
+// list below describes them, and a test keeps its methods and paths equal to
+// the table's, as others do for README.md and deploy/template.yaml.
+//
 //	GET    /api/health                200 {"status":"ok"}
 //	GET    /api/books                 200 {"items":[Book...],"nextCursor":string|null}
 //	                                  query: category, sort=newest|title, limit=1..100, cursor
@@ -49,7 +53,8 @@
 //	OPTIONS on any of these paths     204 (CORS preflight), Allow
 //
 // An unknown path answers 404 and a known path with another method 405 with
-// an Allow header.
+// an Allow header; a route whose use case the Handler's Services lack answers
+// 404 too.
 //
 // # Versions and conditional requests
 //

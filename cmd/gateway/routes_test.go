@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -110,6 +111,33 @@ func fixtures(t testing.TB, s *shop) map[string]functionFixture {
 		"CatalogFunction": {handler(t, apigw.Services{Catalog: s.catalog, Reviews: s.reviews}), params},
 		"OrdersFunction":  {handler(t, apigw.Services{Orders: s.orders}), params},
 		"AuthFunction":    {handler(t, apigw.Services{Auth: s.auth}), params},
+	}
+}
+
+// TestTemplateRoutesAreTheAPIRoutes: deploy/template.yaml has an HttpApi
+// route for every route of the API's table (apigw.Routes) and no other.
+func TestTemplateRoutesAreTheAPIRoutes(t *testing.T) {
+	tmpl, err := samtemplate.Load(templatePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := map[string]bool{}
+	for _, r := range apigw.Routes() {
+		api[r.Method+" "+r.Path] = true
+	}
+	templated := map[string]bool{}
+	for _, r := range tmpl.Routes {
+		templated[r.Key()] = true
+	}
+	for _, k := range slices.Sorted(maps.Keys(api)) {
+		if !templated[k] {
+			t.Errorf("%s is a route of apigw but not of %s", k, templatePath)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(templated)) {
+		if !api[k] {
+			t.Errorf("%s is a route of %s but not of apigw", k, templatePath)
+		}
 	}
 }
 

@@ -215,26 +215,54 @@ func (c *Catalog) RequestCoverUpload(ctx context.Context, id domain.BookID, r Co
 	if err := authorizeAdmin(ctx, "request cover upload"); err != nil {
 		return CoverUpload{}, err
 	}
-	var fields []domain.FieldError
-	ext, ok := coverExtensions[r.ContentType]
-	if !ok {
-		fields = append(fields, domain.FieldError{Field: "contentType", Message: "must be image/jpeg, image/png or image/webp"})
-	}
-	if r.ContentLength < 1 || r.ContentLength > MaxCoverBytes {
-		fields = append(fields, domain.FieldError{Field: "contentLength", Message: fmt.Sprintf("must be between 1 and %d bytes", MaxCoverBytes)})
-	}
-	if len(fields) > 0 {
-		return CoverUpload{}, &domain.ValidationError{Fields: fields}
-	}
-	if _, err := c.books.Get(ctx, id); err != nil {
+	key, err := c.newCoverKey(ctx, id, r.ContentType, r.ContentLength)
+	if err != nil {
 		return CoverUpload{}, fmt.Errorf("request cover upload: %w", err)
 	}
-	key := CoverPrefix(id) + c.ids.NewID() + "." + ext
 	req, err := c.objects.PresignPut(ctx, key, r.ContentType, r.ContentLength, CoverUploadTTL)
 	if err != nil {
 		return CoverUpload{}, fmt.Errorf("presign cover upload: %w", err)
 	}
 	return CoverUpload{PresignedRequest: req, Key: key}, nil
+}
+
+// UploadCover stores image as a new cover of an existing book from the
+// server side, under the same rules as RequestCoverUpload (administrators
+// only; JPEG, PNG or WebP; at most MaxCoverBytes). Storing it counts as an
+// upload: the thumbnailer reacts to it as to a browser's. It returns the
+// new object's key.
+func (c *Catalog) UploadCover(ctx context.Context, id domain.BookID, contentType string, image []byte) (string, error) {
+	if err := authorizeAdmin(ctx, "upload cover"); err != nil {
+		return "", err
+	}
+	key, err := c.newCoverKey(ctx, id, contentType, int64(len(image)))
+	if err != nil {
+		return "", fmt.Errorf("upload cover: %w", err)
+	}
+	if err := c.objects.PutObject(ctx, key, contentType, image); err != nil {
+		return "", fmt.Errorf("upload cover: %w", err)
+	}
+	return key, nil
+}
+
+// newCoverKey validates a cover's content type and length, checks that the
+// book exists and returns a fresh key for the cover under CoverPrefix.
+func (c *Catalog) newCoverKey(ctx context.Context, id domain.BookID, contentType string, contentLength int64) (string, error) {
+	var fields []domain.FieldError
+	ext, ok := coverExtensions[contentType]
+	if !ok {
+		fields = append(fields, domain.FieldError{Field: "contentType", Message: "must be image/jpeg, image/png or image/webp"})
+	}
+	if contentLength < 1 || contentLength > MaxCoverBytes {
+		fields = append(fields, domain.FieldError{Field: "contentLength", Message: fmt.Sprintf("must be between 1 and %d bytes", MaxCoverBytes)})
+	}
+	if len(fields) > 0 {
+		return "", &domain.ValidationError{Fields: fields}
+	}
+	if _, err := c.books.Get(ctx, id); err != nil {
+		return "", err
+	}
+	return CoverPrefix(id) + c.ids.NewID() + "." + ext, nil
 }
 
 // RecordCover attaches stored cover objects to a book. Keys outside the

@@ -61,7 +61,7 @@ func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolic
 func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
 	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook) (*server, error) {
 	if cfg.Seed {
-		if err := seed(ctx, catalog); err != nil {
+		if err := seedCatalog(ctx, catalog); err != nil {
 			return nil, err
 		}
 	}

@@ -22,8 +22,6 @@ const (
 	MaxCoverBytes = 5 << 20
 	// CoverUploadTTL is how long a presigned cover upload stays valid.
 	CoverUploadTTL = 15 * time.Minute
-	// CoverDownloadTTL is how long a presigned cover URL in a read stays valid.
-	CoverDownloadTTL = time.Hour
 )
 
 // coverExtensions maps the accepted cover content types to file extensions.
@@ -281,31 +279,4 @@ func (c *Catalog) RecordCover(ctx context.Context, id domain.BookID, cover domai
 		return domain.Book{}, fmt.Errorf("record cover: %w", err)
 	}
 	return book, nil
-}
-
-// CoverLinks are download URLs of a book's cover; empty when absent.
-type CoverLinks struct {
-	URL            string
-	ThumbnailURL   string
-	Thumbnail2xURL string
-}
-
-// CoverLinks presigns download URLs for the book's cover objects.
-func (c *Catalog) CoverLinks(ctx context.Context, book domain.Book) (CoverLinks, error) {
-	cover := book.Cover()
-	var links CoverLinks
-	for _, l := range []struct {
-		key string
-		dst *string
-	}{{cover.OriginalKey, &links.URL}, {cover.ThumbnailKey, &links.ThumbnailURL}, {cover.Thumbnail2xKey, &links.Thumbnail2xURL}} {
-		if l.key == "" {
-			continue
-		}
-		u, err := c.objects.PresignGet(ctx, l.key, CoverDownloadTTL)
-		if err != nil {
-			return CoverLinks{}, fmt.Errorf("presign cover download: %w", err)
-		}
-		*l.dst = u
-	}
-	return links, nil
 }

@@ -222,10 +222,6 @@ func TestRecordCoverConfinesKeysToTheBook(t *testing.T) {
 	if err != nil || got.Cover() != cover || got.Version() != 2 {
 		t.Fatalf("RecordCover = %+v, %v", got.Cover(), err)
 	}
-	links, err := f.catalog.CoverLinks(ctx, got)
-	if err != nil || links.URL == "" || links.ThumbnailURL == "" || links.Thumbnail2xURL != "" {
-		t.Fatalf("CoverLinks = %+v, %v", links, err)
-	}
 }
 
 // adminContext is the context of a signed-in administrator.

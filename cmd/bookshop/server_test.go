@@ -206,7 +206,7 @@ func TestEmbeddedServerMakesThumbnails(t *testing.T) {
 		if tc.url == "" {
 			t.Fatalf("book cover %+v has no thumbnail URLs", book.Cover)
 		}
-		resp, err := http.Get(tc.url)
+		resp, err := http.Get(ts.URL + tc.url) // cover URLs are paths on the shop origin
 		if err != nil || resp.StatusCode != 200 {
 			t.Fatalf("GET %s: %v %v", tc.url, resp, err)
 		}
@@ -216,7 +216,7 @@ func TestEmbeddedServerMakesThumbnails(t *testing.T) {
 			t.Errorf("%s serves a %dx%d %s (%s, %v), want a %dx%d JPEG", tc.url, cfg.Width, cfg.Height, format, resp.Header.Get("Content-Type"), err, tc.w, tc.h)
 		}
 	}
-	if resp, err := http.Get(book.Cover.URL); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
+	if resp, err := http.Get(ts.URL + book.Cover.URL); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
 		t.Errorf("original cover %s: %v %v", book.Cover.URL, resp, err)
 	}
 }

@@ -22,8 +22,6 @@ const (
 	MaxCoverBytes = 5 << 20
 	// CoverUploadTTL is how long a presigned cover upload stays valid.
 	CoverUploadTTL = 15 * time.Minute
-	// CoverDownloadTTL is how long a presigned cover URL in a read stays valid.
-	CoverDownloadTTL = time.Hour
 )
 
 // coverExtensions maps the accepted cover content types to file extensions.
@@ -215,26 +213,54 @@ func (c *Catalog) RequestCoverUpload(ctx context.Context, id domain.BookID, r Co
 	if err := authorizeAdmin(ctx, "request cover upload"); err != nil {
 		return CoverUpload{}, err
 	}
-	var fields []domain.FieldError
-	ext, ok := coverExtensions[r.ContentType]
-	if !ok {
-		fields = append(fields, domain.FieldError{Field: "contentType", Message: "must be image/jpeg, image/png or image/webp"})
-	}
-	if r.ContentLength < 1 || r.ContentLength > MaxCoverBytes {
-		fields = append(fields, domain.FieldError{Field: "contentLength", Message: fmt.Sprintf("must be between 1 and %d bytes", MaxCoverBytes)})
-	}
-	if len(fields) > 0 {
-		return CoverUpload{}, &domain.ValidationError{Fields: fields}
-	}
-	if _, err := c.books.Get(ctx, id); err != nil {
+	key, err := c.newCoverKey(ctx, id, r.ContentType, r.ContentLength)
+	if err != nil {
 		return CoverUpload{}, fmt.Errorf("request cover upload: %w", err)
 	}
-	key := CoverPrefix(id) + c.ids.NewID() + "." + ext
 	req, err := c.objects.PresignPut(ctx, key, r.ContentType, r.ContentLength, CoverUploadTTL)
 	if err != nil {
 		return CoverUpload{}, fmt.Errorf("presign cover upload: %w", err)
 	}
 	return CoverUpload{PresignedRequest: req, Key: key}, nil
+}
+
+// UploadCover stores image as a new cover of an existing book from the
+// server side, under the same rules as RequestCoverUpload (administrators
+// only; JPEG, PNG or WebP; at most MaxCoverBytes). Storing it counts as an
+// upload: the thumbnailer reacts to it as to a browser's. It returns the
+// new object's key.
+func (c *Catalog) UploadCover(ctx context.Context, id domain.BookID, contentType string, image []byte) (string, error) {
+	if err := authorizeAdmin(ctx, "upload cover"); err != nil {
+		return "", err
+	}
+	key, err := c.newCoverKey(ctx, id, contentType, int64(len(image)))
+	if err != nil {
+		return "", fmt.Errorf("upload cover: %w", err)
+	}
+	if err := c.objects.PutObject(ctx, key, contentType, image); err != nil {
+		return "", fmt.Errorf("upload cover: %w", err)
+	}
+	return key, nil
+}
+
+// newCoverKey validates a cover's content type and length, checks that the
+// book exists and returns a fresh key for the cover under CoverPrefix.
+func (c *Catalog) newCoverKey(ctx context.Context, id domain.BookID, contentType string, contentLength int64) (string, error) {
+	var fields []domain.FieldError
+	ext, ok := coverExtensions[contentType]
+	if !ok {
+		fields = append(fields, domain.FieldError{Field: "contentType", Message: "must be image/jpeg, image/png or image/webp"})
+	}
+	if contentLength < 1 || contentLength > MaxCoverBytes {
+		fields = append(fields, domain.FieldError{Field: "contentLength", Message: fmt.Sprintf("must be between 1 and %d bytes", MaxCoverBytes)})
+	}
+	if len(fields) > 0 {
+		return "", &domain.ValidationError{Fields: fields}
+	}
+	if _, err := c.books.Get(ctx, id); err != nil {
+		return "", err
+	}
+	return CoverPrefix(id) + c.ids.NewID() + "." + ext, nil
 }
 
 // RecordCover attaches stored cover objects to a book. Keys outside the
@@ -253,31 +279,4 @@ func (c *Catalog) RecordCover(ctx context.Context, id domain.BookID, cover domai
 		return domain.Book{}, fmt.Errorf("record cover: %w", err)
 	}
 	return book, nil
-}
-
-// CoverLinks are download URLs of a book's cover; empty when absent.
-type CoverLinks struct {
-	URL            string
-	ThumbnailURL   string
-	Thumbnail2xURL string
-}
-
-// CoverLinks presigns download URLs for the book's cover objects.
-func (c *Catalog) CoverLinks(ctx context.Context, book domain.Book) (CoverLinks, error) {
-	cover := book.Cover()
-	var links CoverLinks
-	for _, l := range []struct {
-		key string
-		dst *string
-	}{{cover.OriginalKey, &links.URL}, {cover.ThumbnailKey, &links.ThumbnailURL}, {cover.Thumbnail2xKey, &links.Thumbnail2xURL}} {
-		if l.key == "" {
-			continue
-		}
-		u, err := c.objects.PresignGet(ctx, l.key, CoverDownloadTTL)
-		if err != nil {
-			return CoverLinks{}, fmt.Errorf("presign cover download: %w", err)
-		}
-		*l.dst = u
-	}
-	return links, nil
 }

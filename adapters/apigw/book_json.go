@@ -1,7 +1,6 @@
 package apigw
 
 import (
-	"context"
 	"time"
 
 	"github.com/bookshop/bookshop/domain"
@@ -28,8 +27,8 @@ type bookJSON struct {
 	Rating ratingJSON `json:"rating"`
 }
 
-// coverJSON holds presigned download URLs of a book's cover. Thumbnail URLs
-// are absent until the thumbnails have been made.
+// coverJSON holds the public URLs of a book's cover. Thumbnail URLs are
+// absent until the thumbnails have been made.
 type coverJSON struct {
 	URL            string `json:"url"`
 	ThumbnailURL   string `json:"thumbnailUrl,omitempty"`
@@ -64,20 +63,26 @@ func (r bookRequest) details() domain.BookDetails {
 	}
 }
 
-// bookJSON converts a book, presigning its cover URLs when it has a cover.
-func (h *Handler) bookJSON(ctx context.Context, b domain.Book) (bookJSON, error) {
+// bookJSON converts a book. Cover URLs are the stable public addresses of
+// the cover objects (see Config.AssetBaseURL); thumbnails are absent until
+// they have been made.
+func (h *Handler) bookJSON(b domain.Book) bookJSON {
 	out := bookJSON{
 		ID: string(b.ID()), Title: b.Title(), Author: b.Author(), Category: b.Category().String(),
 		Description: b.Description(), PriceCents: b.Price().Cents(), Currency: b.Price().Currency().String(),
 		Stock: b.Stock(), CreatedAt: b.CreatedAt(), UpdatedAt: b.UpdatedAt(), Version: b.Version(),
 		Rating: newRatingJSON(b.Rating()),
 	}
-	if !b.Cover().IsZero() {
-		links, err := h.catalog.CoverLinks(ctx, b)
-		if err != nil {
-			return bookJSON{}, err
-		}
-		out.Cover = &coverJSON{URL: links.URL, ThumbnailURL: links.ThumbnailURL, Thumbnail2xURL: links.Thumbnail2xURL}
+	if c := b.Cover(); !c.IsZero() {
+		out.Cover = &coverJSON{URL: h.assetURL(c.OriginalKey), ThumbnailURL: h.assetURL(c.ThumbnailKey), Thumbnail2xURL: h.assetURL(c.Thumbnail2xKey)}
 	}
-	return out, nil
+	return out
+}
+
+// assetURL is the public URL of the object at key, or "" for no key.
+func (h *Handler) assetURL(key string) string {
+	if key == "" {
+		return ""
+	}
+	return h.assetBaseURL + "/" + key
 }

@@ -22,7 +22,7 @@ func (h *Handler) getBook(ctx context.Context, req events.APIGatewayV2HTTPReques
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	return h.bookResponse(ctx, 200, book)
+	return h.bookResponse(200, book)
 }
 
 // listBooks answers GET /api/books?category=&sort=&limit=&cursor=.
@@ -50,9 +50,7 @@ func (h *Handler) listBooks(ctx context.Context, req events.APIGatewayV2HTTPRequ
 	}
 	out := bookPageJSON{Items: make([]bookJSON, len(page.Books))}
 	for i, b := range page.Books {
-		if out.Items[i], err = h.bookJSON(ctx, b); err != nil {
-			return events.APIGatewayV2HTTPResponse{}, err
-		}
+		out.Items[i] = h.bookJSON(b)
 	}
 	if page.NextCursor != "" {
 		out.NextCursor = &page.NextCursor
@@ -74,7 +72,7 @@ func (h *Handler) createBook(ctx context.Context, req events.APIGatewayV2HTTPReq
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	resp, err := h.bookResponse(ctx, 201, book)
+	resp, err := h.bookResponse(201, book)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -102,7 +100,7 @@ func (h *Handler) updateBook(ctx context.Context, req events.APIGatewayV2HTTPReq
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	return h.bookResponse(ctx, 200, book)
+	return h.bookResponse(200, book)
 }
 
 // deleteBook answers DELETE /api/books/{id}: 204, or 404 when there is no
@@ -120,11 +118,8 @@ func (h *Handler) deleteBook(ctx context.Context, req events.APIGatewayV2HTTPReq
 }
 
 // bookResponse encodes book with its ETag.
-func (h *Handler) bookResponse(ctx context.Context, status int, book domain.Book) (events.APIGatewayV2HTTPResponse, error) {
-	v, err := h.bookJSON(ctx, book)
-	if err != nil {
-		return events.APIGatewayV2HTTPResponse{}, err
-	}
+func (h *Handler) bookResponse(status int, book domain.Book) (events.APIGatewayV2HTTPResponse, error) {
+	v := h.bookJSON(book)
 	body, err := json.Marshal(&v)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, fmt.Errorf("encode book: %w", err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -280,7 +281,8 @@ func TestCoverUploadAndLinks(t *testing.T) {
 		t.Errorf("expiresAt %v is not about %v from now", up.ExpiresAt, app.CoverUploadTTL)
 	}
 
-	// Once the thumbnailer has recorded the cover, reads carry its URLs.
+	// Once the thumbnailer has recorded the cover, reads carry its stable
+	// public paths (no presigned, expiring URLs: browsers and CDNs cache them).
 	cover := domain.Cover{OriginalKey: up.Key, ThumbnailKey: "thumbnails/book-0001/a-320.webp"}
 	if _, err := f.catalog.RecordCover(context.Background(), "book-0001", cover); err != nil {
 		t.Fatal(err)
@@ -288,8 +290,7 @@ func TestCoverUploadAndLinks(t *testing.T) {
 	resp = f.serve(t, newEvent(t, "GET", "/api/books/book-0001"))
 	wantStatus(t, resp, 200)
 	got, _ := decodeJSON(t, resp)["cover"].(map[string]any)
-	if !strings.HasPrefix(asString(got["url"]), "https://objects.test/o/covers/book-0001/book-0002.png?") ||
-		!strings.HasPrefix(asString(got["thumbnailUrl"]), "https://objects.test/o/thumbnails/book-0001/a-320.webp?") {
+	if got["url"] != "/covers/book-0001/book-0002.png" || got["thumbnailUrl"] != "/thumbnails/book-0001/a-320.webp" {
 		t.Errorf("cover = %v", got)
 	}
 	if _, ok := got["thumbnail2xUrl"]; ok || len(got) != 2 {
@@ -307,4 +308,20 @@ func TestBookWithoutCoverOmitsCover(t *testing.T) {
 	if strings.Contains(resp.Body, "cover") {
 		t.Errorf("body mentions a cover: %s", resp.Body)
 	}
+}
+
+func TestCoverURLsUseTheAssetBaseURL(t *testing.T) {
+	cfg := testConfig
+	cfg.AssetBaseURL = "https://cdn.example/"
+	f := newFixtureWith(t, memory.NewBookRepository(), cfg)
+	b := f.seed(t, domain.BookDetails{Title: "T", Author: "A", Category: "c", PriceCents: 1, Stock: 1})[0]
+	cover := domain.Cover{OriginalKey: app.CoverPrefix(b.ID()) + "x.jpg", Thumbnail2xKey: app.ThumbnailPrefix(b.ID()) + "x-2x.jpg"}
+	if _, err := f.catalog.RecordCover(context.Background(), b.ID(), cover); err != nil {
+		t.Fatal(err)
+	}
+	resp := f.serve(t, newEvent(t, "GET", "/api/books/"+string(b.ID())))
+	wantStatus(t, resp, 200)
+	got, _ := decodeJSON(t, resp)["cover"].(map[string]any)
+	want := map[string]any{"url": "https://cdn.example/" + cover.OriginalKey, "thumbnail2xUrl": "https://cdn.example/" + cover.Thumbnail2xKey}
+	diff(t, "cover", want, got)
 }

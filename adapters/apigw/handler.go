@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -31,6 +32,13 @@ type Config struct {
 	// MaxAge is how long browsers may cache a preflight answer. Default: 10
 	// minutes.
 	MaxAge time.Duration
+	// AssetBaseURL is prepended to cover object keys to make the cover URLs
+	// of a Book (such as "https://cdn.example" → "https://cdn.example/covers/<id>/<name>.jpg").
+	// Empty, the default, gives paths on the shop's own origin
+	// ("/covers/…", "/thumbnails/…"), which CloudFront, the local gateway
+	// and the embedded server serve from the covers bucket. Cover keys are
+	// never reused, so these URLs are stable and cacheable.
+	AssetBaseURL string
 }
 
 // Handler serves the catalog API to API Gateway HTTP API events. It is safe
@@ -42,6 +50,8 @@ type Handler struct {
 	orders  *app.Orders
 	logger  *slog.Logger
 	cors    corsPolicy
+	// assetBaseURL is Config.AssetBaseURL without a trailing slash.
+	assetBaseURL string
 }
 
 // NewHandler returns a handler for the use cases in s that logs one JSON
@@ -54,7 +64,8 @@ func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, logger: logger, cors: newCORSPolicy(cfg)}, nil
+	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, logger: logger, cors: newCORSPolicy(cfg),
+		assetBaseURL: strings.TrimSuffix(cfg.AssetBaseURL, "/")}, nil
 }
 
 // Services are the use cases one function serves. Each Lambda function sets

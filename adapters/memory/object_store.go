@@ -257,7 +257,33 @@ func (s *ObjectStore) serveGet(w http.ResponseWriter, r *http.Request, key strin
 		return
 	}
 	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
+}
+
+// PublicHandler serves the objects under the given key prefixes (such as
+// "covers/") without a signature, at the path "/<key>", as CloudFront serves
+// the covers bucket's public prefixes: GET and HEAD only, cached for a year
+// (keys are never reused for other content), nosniff. Other keys answer 404.
+func (s *ObjectStore) PublicHandler(prefixes ...string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		key := strings.TrimPrefix(r.URL.Path, "/")
+		public := false
+		for _, p := range prefixes {
+			public = public || strings.HasPrefix(key, p)
+		}
+		if !public {
+			http.Error(w, "no such key", http.StatusNotFound)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		s.serveGet(w, r, key)
+	})
 }
 
 func (s *ObjectStore) servePut(w http.ResponseWriter, r *http.Request, key string, q url.Values) {

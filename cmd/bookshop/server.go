@@ -20,6 +20,10 @@ import (
 // objectsPath is where the in-memory object store serves presigned URLs.
 const objectsPath = "/_objects"
 
+// coverPrefixes are the object key prefixes served publicly at "/<key>", as
+// CloudFront serves them from the covers bucket on AWS.
+var coverPrefixes = []string{"covers/", "thumbnails/"}
+
 // server is the embedded process: one HTTP handler for the API and the
 // object store.
 type server struct {
@@ -61,12 +65,16 @@ func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolic
 func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
 	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook) (*server, error) {
 	if cfg.Seed {
-		if err := seed(ctx, catalog); err != nil {
+		if err := seedCatalog(ctx, catalog); err != nil {
 			return nil, err
 		}
 	}
 	mux := http.NewServeMux()
 	mux.Handle(objectsPath+"/", objects)
+	covers := objects.PublicHandler(coverPrefixes...)
+	for _, p := range coverPrefixes {
+		mux.Handle("/"+p, covers) // the stable cover URLs of the API (apigw.Config.AssetBaseURL)
+	}
 	mux.Handle(authPath+"/", idp.Handler())
 	mux.Handle(mailbox.Path, box)
 	mux.Handle("/", httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger)))

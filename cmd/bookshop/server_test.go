@@ -12,6 +12,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/bookshop/bookshop/cmd/internal/seed"
 )
 
 // TestEmbeddedServer starts the embedded mode as `go run ./cmd/bookshop`
@@ -36,8 +38,8 @@ func TestEmbeddedServer(t *testing.T) {
 		Items []struct{ ID, Title string } `json:"items"`
 	}
 	getJSON(t, ts.URL+"/api/books?limit=100", &page)
-	if len(page.Items) != len(seedBooks) {
-		t.Fatalf("listed %d books, want the %d seeded", len(page.Items), len(seedBooks))
+	if len(page.Items) != len(seed.Books) {
+		t.Fatalf("listed %d books, want the %d seeded", len(page.Items), len(seed.Books))
 	}
 
 	id := page.Items[0].ID
@@ -66,6 +68,36 @@ func TestEmbeddedServer(t *testing.T) {
 	}
 	if resp, err := http.Get(ts.URL + "/api/health"); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("health: %v %v", resp, err)
+	}
+}
+
+// TestSeedBooksHaveCoversAndThumbnails: the embedded shop starts like the
+// local stack, every seed book with a generated cover and its thumbnails.
+func TestSeedBooksHaveCoversAndThumbnails(t *testing.T) {
+	cfg, err := configFromEnv(func(k string) string { return map[string]string{"LOG_LEVEL": "error"}[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := initializeServer(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.objects.WaitForHooks()
+	rec := httptest.NewRecorder()
+	srv.handler.ServeHTTP(rec, httptest.NewRequest("GET", "/api/books?limit=100", nil))
+	var page struct {
+		Items []struct {
+			Title string
+			Cover *struct{ URL, ThumbnailURL, Thumbnail2xURL string }
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil || len(page.Items) != len(seed.Books) {
+		t.Fatalf("listing: %v, %d items: %s", err, len(page.Items), rec.Body)
+	}
+	for _, b := range page.Items {
+		if b.Cover == nil || b.Cover.URL == "" || b.Cover.ThumbnailURL == "" || b.Cover.Thumbnail2xURL == "" {
+			t.Errorf("%q: cover %+v, want an original and both thumbnails", b.Title, b.Cover)
+		}
 	}
 }
 
@@ -174,7 +206,7 @@ func TestEmbeddedServerMakesThumbnails(t *testing.T) {
 		if tc.url == "" {
 			t.Fatalf("book cover %+v has no thumbnail URLs", book.Cover)
 		}
-		resp, err := http.Get(tc.url)
+		resp, err := http.Get(ts.URL + tc.url) // cover URLs are paths on the shop origin
 		if err != nil || resp.StatusCode != 200 {
 			t.Fatalf("GET %s: %v %v", tc.url, resp, err)
 		}
@@ -184,7 +216,7 @@ func TestEmbeddedServerMakesThumbnails(t *testing.T) {
 			t.Errorf("%s serves a %dx%d %s (%s, %v), want a %dx%d JPEG", tc.url, cfg.Width, cfg.Height, format, resp.Header.Get("Content-Type"), err, tc.w, tc.h)
 		}
 	}
-	if resp, err := http.Get(book.Cover.URL); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
+	if resp, err := http.Get(ts.URL + book.Cover.URL); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
 		t.Errorf("original cover %s: %v %v", book.Cover.URL, resp, err)
 	}
 }

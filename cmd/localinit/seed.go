@@ -8,30 +8,9 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+
+	"github.com/bookshop/bookshop/cmd/internal/seed"
 )
-
-// seedBook is a book the local stack starts with, as the API accepts it.
-type seedBook struct {
-	Title       string `json:"title"`
-	Author      string `json:"author"`
-	Category    string `json:"category"`
-	Description string `json:"description"`
-	PriceCents  int64  `json:"priceCents"`
-	Stock       int    `json:"stock"`
-}
-
-var seedBooks = []seedBook{
-	{Title: "The Left Hand of Darkness", Author: "Ursula K. Le Guin", Category: "Science Fiction", PriceCents: 1599, Stock: 12,
-		Description: "An envoy visits Gethen, a world whose people have no fixed sex."},
-	{Title: "Dune", Author: "Frank Herbert", Category: "Science Fiction", PriceCents: 1899, Stock: 20,
-		Description: "Politics, ecology and prophecy on the desert planet Arrakis."},
-	{Title: "Pride and Prejudice", Author: "Jane Austen", Category: "Classics", PriceCents: 999, Stock: 8,
-		Description: "Elizabeth Bennet and Mr Darcy misjudge each other."},
-	{Title: "Middlemarch", Author: "George Eliot", Category: "Classics", PriceCents: 1299, Stock: 5,
-		Description: "A study of provincial life."},
-	{Title: "The Pragmatic Programmer", Author: "David Thomas, Andrew Hunt", Category: "Computing", PriceCents: 4499, Stock: 3,
-		Description: "From journeyman to master."},
-}
 
 // listedBook is the part of the API's Book that seeding looks at.
 type listedBook struct {
@@ -51,7 +30,7 @@ func (s *stack) seed(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	created := 0
-	for i, b := range seedBooks {
+	for i, b := range seed.Books {
 		book, ok := existing[b.Title]
 		if !ok {
 			if err := s.api(ctx, http.MethodPost, "/api/books", b, http.StatusCreated, &book); err != nil {
@@ -62,7 +41,7 @@ func (s *stack) seed(ctx context.Context) (int, error) {
 		if book.Cover != nil {
 			continue
 		}
-		if err := s.uploadCover(ctx, book.ID, coverJPEG(b.Title, i)); err != nil {
+		if err := s.uploadCover(ctx, book.ID, seed.CoverJPEG(b.Title, i)); err != nil {
 			return created, fmt.Errorf("cover of %q: %w", b.Title, err)
 		}
 		s.log.Info("seed book", "id", book.ID, "title", b.Title)

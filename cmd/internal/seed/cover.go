@@ -1,4 +1,4 @@
-package main
+package seed
 
 import (
 	"bytes"
@@ -8,10 +8,10 @@ import (
 	"image/jpeg"
 )
 
-// coverJPEG draws a 400×600 cover for title: a vertical gradient between two
+// CoverJPEG draws a 400×600 cover for title: a vertical gradient between two
 // colours derived from the title, with a band whose position depends on i.
 // The same inputs give the same bytes.
-func coverJPEG(title string, i int) []byte {
+func CoverJPEG(title string, i int) []byte {
 	h := fnv.New32a()
 	h.Write([]byte(title))
 	sum := h.Sum32()

@@ -19,6 +19,7 @@ type config struct {
 	// Buckets maps a bucket's logical id to its real name.
 	Buckets          map[string]string
 	WebOrigin        string
+	CoversOrigin     string
 	Timeout          time.Duration
 	MaxQueue         int
 	AsyncRetryDelays []time.Duration
@@ -58,6 +59,7 @@ func configFromEnv(getenv func(string) string, environ []string) (config, error)
 	cfg := config{
 		TemplatePath: cmpOr(getenv("BOOKSHOP_TEMPLATE"), "deploy/template.yaml"),
 		WebOrigin:    strings.TrimSuffix(getenv("BOOKSHOP_WEB_ORIGIN"), "/"),
+		CoversOrigin: strings.TrimSuffix(getenv("BOOKSHOP_COVERS_ORIGIN"), "/"),
 		Timeout:      30 * time.Second,
 		MaxQueue:     100,
 		Region:       cmpOr(getenv("AWS_REGION"), "us-east-1"),
@@ -75,9 +77,10 @@ func configFromEnv(getenv func(string) string, environ []string) (config, error)
 	if cfg.Buckets, err = parseBuckets(getenv("BOOKSHOP_BUCKETS")); err != nil {
 		errs = append(errs, fmt.Errorf("BOOKSHOP_BUCKETS: %w", err))
 	}
-	if cfg.WebOrigin != "" {
-		if u, err := url.Parse(cfg.WebOrigin); err != nil || u.Scheme == "" || u.Host == "" {
-			errs = append(errs, fmt.Errorf("BOOKSHOP_WEB_ORIGIN %q is not an absolute URL", cfg.WebOrigin))
+	for _, o := range [...]struct{ name, url string }{{"BOOKSHOP_WEB_ORIGIN", cfg.WebOrigin}, {"BOOKSHOP_COVERS_ORIGIN", cfg.CoversOrigin}} {
+		name, origin := o.name, o.url
+		if u, err := url.Parse(origin); origin != "" && (err != nil || u.Scheme == "" || u.Host == "") {
+			errs = append(errs, fmt.Errorf("%s %q is not an absolute URL", name, origin))
 		}
 	}
 	if v := getenv("BOOKSHOP_TIMEOUT"); v != "" {

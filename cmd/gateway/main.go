@@ -18,6 +18,8 @@
 //	                             logical id → RIE base URLs; a function's concurrency is its number of URLs
 //	BOOKSHOP_BUCKETS             "CoversBucket=bookshop-covers;WebBucket=bookshop-web" (logical id → bucket name)
 //	BOOKSHOP_WEB_ORIGIN          base URL of the web bucket, e.g. http://minio:9000/bookshop-web (unset: no web app)
+//	BOOKSHOP_COVERS_ORIGIN       base URL of the covers bucket, served at /covers/ and /thumbnails/ like the template's
+//	                             CloudFront behaviours, e.g. http://minio:9000/bookshop-covers (unset: not served)
 //	BOOKSHOP_TIMEOUT             integration timeout (default 30s; 503 beyond)
 //	BOOKSHOP_MAX_QUEUE           requests per function waiting for a busy endpoint (default 100; 429 beyond)
 //	BOOKSHOP_ASYNC_RETRY_DELAYS  waits before the retries of a failed async invocation (default 1s,2s)

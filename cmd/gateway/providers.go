@@ -48,6 +48,7 @@ func newEmulatorConfig(cfg config, t *samtemplate.Template, verifiers map[string
 		Endpoints:        cfg.Endpoints,
 		Buckets:          cfg.Buckets,
 		WebOrigin:        cfg.WebOrigin,
+		CoversOrigin:     cfg.CoversOrigin,
 		Timeout:          cfg.Timeout,
 		MaxQueue:         cfg.MaxQueue,
 		AsyncRetryDelays: cfg.AsyncRetryDelays,

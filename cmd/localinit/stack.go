@@ -46,8 +46,12 @@ func (s *stack) run(ctx context.Context) error {
 		fn   func(context.Context) error
 	}{
 		{"table", func(ctx context.Context) error { return dynamostore.CreateTable(ctx, s.db, s.cfg.Table) }},
-		{"covers bucket", func(ctx context.Context) error { return s3store.CreateBucket(ctx, s.s3, s.cfg.CoversBucket) }},
-		{"web bucket", s.createWebBucket},
+		// On AWS only CloudFront reads these (Origin Access Control); the
+		// gateway, standing in for it, reads them anonymously.
+		{"covers bucket", func(ctx context.Context) error {
+			return s.createReadableBucket(ctx, s.cfg.CoversBucket, "covers/", "thumbnails/")
+		}},
+		{"web bucket", func(ctx context.Context) error { return s.createReadableBucket(ctx, s.cfg.WebBucket, "") }},
 		{"cover notifications", s.subscribeCoverUploads},
 	}
 	for _, step := range steps {
@@ -79,14 +83,18 @@ func (s *stack) run(ctx context.Context) error {
 	return nil
 }
 
-// createWebBucket creates the web app's bucket, readable by anyone (on AWS
-// only CloudFront reads it).
-func (s *stack) createWebBucket(ctx context.Context) error {
-	if s.cfg.WebBucket == "" {
+// createReadableBucket creates bucket (unless name is empty) and lets anyone
+// read the objects under the given key prefixes ("" for all of them).
+func (s *stack) createReadableBucket(ctx context.Context, bucket s3store.BucketName, prefixes ...string) error {
+	if bucket == "" {
 		return nil
 	}
-	if err := s3store.CreateBucket(ctx, s.s3, s.cfg.WebBucket); err != nil {
+	if err := s3store.CreateBucket(ctx, s.s3, bucket); err != nil {
 		return err
+	}
+	resources := make([]string, len(prefixes))
+	for i, p := range prefixes {
+		resources[i] = fmt.Sprintf("arn:aws:s3:::%s/%s*", bucket, p)
 	}
 	policy, err := json.Marshal(map[string]any{
 		"Version": "2012-10-17",
@@ -94,16 +102,13 @@ func (s *stack) createWebBucket(ctx context.Context) error {
 			"Effect":    "Allow",
 			"Principal": map[string]any{"AWS": []string{"*"}},
 			"Action":    []string{"s3:GetObject"},
-			"Resource":  []string{fmt.Sprintf("arn:aws:s3:::%s/*", s.cfg.WebBucket)},
+			"Resource":  resources,
 		}},
 	})
 	if err != nil {
 		return err
 	}
-	_, err = s.s3.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
-		Bucket: aws.String(string(s.cfg.WebBucket)),
-		Policy: aws.String(string(policy)),
-	})
+	_, err = s.s3.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String(string(bucket)), Policy: aws.String(string(policy))})
 	return err
 }
 

@@ -36,6 +36,11 @@ type Config struct {
 	// WebOrigin is the base URL the web app is served from (the web bucket
 	// in MinIO, such as http://minio:9000/bookshop-web); empty serves none.
 	WebOrigin string
+	// CoversOrigin is the base URL of the covers bucket (such as
+	// http://minio:9000/bookshop-covers), served at /covers/ and
+	// /thumbnails/ like the template's CloudFront behaviours; empty serves
+	// none.
+	CoversOrigin string
 	// Timeout bounds an API request's wait and invocation, like API
 	// Gateway's integration timeout (default 30 s); it answers 503.
 	Timeout time.Duration
@@ -71,10 +76,9 @@ type Config struct {
 
 // Server is the gateway; it is an http.Handler, safe for concurrent use.
 type Server struct {
-	cfg       Config
-	routes    routeTable
-	invoker   *invoker
-	webOrigin *url.URL
+	cfg     Config
+	routes  routeTable
+	invoker *invoker
 	// bucketIDs maps a real bucket name to its logical id.
 	bucketIDs map[string]string
 	functions map[string]bool
@@ -157,14 +161,13 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 		}
 		s.bucketIDs[name] = id
 	}
-	if cfg.WebOrigin != "" {
-		u, err := url.Parse(strings.TrimSuffix(cfg.WebOrigin, "/"))
-		if err != nil || u.Scheme == "" || u.Host == "" {
-			errs = append(errs, fmt.Errorf("web origin %q is not an absolute URL", cfg.WebOrigin))
+	for _, o := range [...]struct{ name, url string }{{"web origin", cfg.WebOrigin}, {"covers origin", cfg.CoversOrigin}} {
+		name, origin := o.name, o.url
+		if origin == "" {
+			warnings = append(warnings, "no "+name+": its paths are not served")
+		} else if u, err := url.Parse(origin); err != nil || u.Scheme == "" || u.Host == "" {
+			errs = append(errs, fmt.Errorf("%s %q is not an absolute URL", name, origin))
 		}
-		s.webOrigin = u
-	} else {
-		warnings = append(warnings, "no web origin: the web app is not served")
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
@@ -253,10 +256,12 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, entry *accessEntr
 		s.serveAPI(w, r, rt, params, entry)
 		return
 	}
-	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && path != "/api" && !strings.HasPrefix(path, "/api/") && s.webOrigin != nil {
-		entry.route = "web"
-		s.serveStatic(w, r, entry)
-		return
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		if origin, ok := s.originFor(path); ok {
+			entry.route = "bucket"
+			s.serveStatic(w, r, origin, entry)
+			return
+		}
 	}
 	entry.route = "-"
 	s.decorateCORS(w.Header(), r)

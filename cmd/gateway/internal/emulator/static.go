@@ -3,32 +3,63 @@ package emulator
 import (
 	"io"
 	"net/http"
+	"path"
 	"strings"
 )
 
-// proxiedHeaders are the response headers copied from the web origin.
-var proxiedHeaders = []string{"Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control", "Content-Encoding"}
+// proxiedHeaders are the response headers copied from a bucket origin.
+var proxiedHeaders = []string{"Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control", "Content-Encoding", "X-Content-Type-Options"}
 
-// conditionalHeaders are the request headers passed to the web origin.
+// conditionalHeaders are the request headers passed to a bucket origin.
 var conditionalHeaders = []string{"If-None-Match", "If-Modified-Since", "Range"}
 
-// serveStatic serves the web app from the web origin like CloudFront: "/"
-// is /index.html (the default root object) and an object the origin does
-// not have (403 or 404, as S3 answers) is replaced by /index.html with 200,
-// so the single-page app routes client-side.
-func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request, entry *accessEntry) {
-	p := r.URL.EscapedPath()
-	if p == "/" || p == "" {
-		p = "/index.html"
-	}
-	resp, err := s.fetchWeb(r, p, true)
-	if err == nil && (resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusNotFound) {
-		resp.Body.Close()
-		resp, err = s.fetchWeb(r, "/index.html", false)
-		if err == nil && resp.StatusCode == http.StatusOK {
-			entry.route = "web (SPA fallback)"
+// coverPathPrefixes are the paths served from the covers bucket, as the
+// template's CloudFront behaviours /covers/* and /thumbnails/* do.
+var coverPathPrefixes = []string{"/covers/", "/thumbnails/"}
+
+// bucketOrigin is a bucket the gateway serves GET and HEAD from, like a
+// CloudFront behaviour with an S3 origin.
+type bucketOrigin struct {
+	// base is the bucket's URL, such as http://minio:9000/bookshop-web.
+	base string
+	// spa rewrites the single-page app's routes to /index.html, as the
+	// template's CloudFront Function does on the default behaviour.
+	spa bool
+}
+
+// originFor returns the bucket that serves a GET or HEAD of path, if any:
+// the covers bucket for cover paths, else the web bucket for every path
+// outside /api.
+func (s *Server) originFor(path string) (bucketOrigin, bool) {
+	for _, p := range coverPathPrefixes {
+		if strings.HasPrefix(path, p) {
+			return bucketOrigin{base: s.cfg.CoversOrigin}, s.cfg.CoversOrigin != ""
 		}
 	}
+	if path == "/api" || strings.HasPrefix(path, "/api/") {
+		return bucketOrigin{}, false
+	}
+	return bucketOrigin{base: s.cfg.WebOrigin, spa: true}, s.cfg.WebOrigin != ""
+}
+
+// isAppRoute reports whether path is a route of the single-page app rather
+// than a file: its last segment has no extension. CloudFront's viewer-request
+// function rewrites exactly these to /index.html; a missing file keeps its
+// 403/404, so API errors and broken asset links are never hidden.
+func isAppRoute(p string) bool { return path.Ext(p) == "" }
+
+// serveStatic serves a GET or HEAD from a bucket origin like CloudFront: "/"
+// and, for the web app, every app route is /index.html; everything else is
+// the object at the path, with the origin's status.
+func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request, origin bucketOrigin, entry *accessEntry) {
+	p := r.URL.EscapedPath()
+	if origin.spa && isAppRoute(p) {
+		if p != "/" && p != "/index.html" {
+			entry.route = "web (app route → /index.html)"
+		}
+		p = "/index.html"
+	}
+	resp, err := s.fetchObject(r, origin.base, p)
 	if err != nil {
 		entry.err = err.Error()
 		writeMessage(w, http.StatusBadGateway)
@@ -46,22 +77,16 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request, entry *acce
 	}
 }
 
-// fetchWeb requests path (escaped) from the web origin, with r's method and,
-// when conditional, its conditional headers.
-func (s *Server) fetchWeb(r *http.Request, path string, conditional bool) (*http.Response, error) {
-	u := *s.webOrigin
-	u.Path = strings.TrimSuffix(u.Path, "/")
-	u.RawPath = ""
-	target := u.String() + path
-	req, err := http.NewRequestWithContext(r.Context(), r.Method, target, nil)
+// fetchObject requests path (escaped) from the bucket at base with r's
+// method and conditional headers.
+func (s *Server) fetchObject(r *http.Request, base, path string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(r.Context(), r.Method, strings.TrimSuffix(base, "/")+path, nil)
 	if err != nil {
 		return nil, err
 	}
-	if conditional {
-		for _, k := range conditionalHeaders {
-			if v := r.Header.Get(k); v != "" {
-				req.Header.Set(k, v)
-			}
+	for _, k := range conditionalHeaders {
+		if v := r.Header.Get(k); v != "" {
+			req.Header.Set(k, v)
 		}
 	}
 	return s.cfg.Client.Do(req)

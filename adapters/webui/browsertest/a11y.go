@@ -69,10 +69,8 @@ func (b *Browser) A11yViolations() []Violation {
 	if !loaded {
 		step(b, "inject axe-core "+AxeVersion, chromedp.Evaluate[chromedp.Void](axeSource))
 	}
-	saved := b.cfg.timeout
-	b.cfg.timeout = max(saved, axeTimeout)
-	defer func() { b.cfg.timeout = saved }()
-	return step(b, "run axe-core", chromedp.Evaluate[[]Violation](axeRun, chromedp.EvalAwaitPromise))
+	return stepWithin(b, "run axe-core", max(b.cfg.timeout, axeTimeout),
+		chromedp.Evaluate[[]Violation](axeRun, chromedp.EvalAwaitPromise))
 }
 
 // CheckA11y runs axe-core on the current page and fails the test (without

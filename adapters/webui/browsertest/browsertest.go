@@ -175,6 +175,7 @@ func New(tb testing.TB, opts ...Option) *Browser {
 		tb.Fatalf("browsertest: WithBaseURL(%q): not an absolute URL", cfg.baseURL.Opaque)
 	}
 	b := &Browser{tb: tb, cfg: cfg, events: newRecorder()}
+	claimShotDir(ScreenshotDir(tb))
 	b.ctx, b.cancel = chromedp.NewContext(root, chromedp.WithNewBrowserContext(), chromedp.WithListener(b.events.listen))
 	tb.Cleanup(b.close)
 

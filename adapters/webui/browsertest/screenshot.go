@@ -64,30 +64,37 @@ func fileName(s string) string {
 	return s
 }
 
-// shotDirs numbers the screenshots of each folder in this process; a folder
-// is emptied of older PNGs (from earlier runs) before its first screenshot.
+// shotDirs numbers the screenshots of each folder in this process.
 var shotDirs = struct {
 	sync.Mutex
 	seq map[string]int
 }{seq: map[string]int{}}
 
+// claimShotDir removes the PNGs that earlier runs left in dir, the first time
+// a Browser of this process uses it, so that the folder shows this run only.
+// Subtests' folders inside it are theirs to clear.
+func claimShotDir(dir string) {
+	shotDirs.Lock()
+	defer shotDirs.Unlock()
+	if _, seen := shotDirs.seq[dir]; seen {
+		return
+	}
+	shotDirs.seq[dir] = 0
+	old, _ := filepath.Glob(filepath.Join(dir, "*.png"))
+	for _, f := range old {
+		_ = os.Remove(f)
+	}
+}
+
 // nextShotPath returns the path of the next screenshot called name in dir.
 func nextShotPath(dir, name string) (string, error) {
 	shotDirs.Lock()
 	defer shotDirs.Unlock()
-	n, seen := shotDirs.seq[dir]
-	if !seen {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		old, _ := filepath.Glob(filepath.Join(dir, "*.png"))
-		for _, f := range old {
-			_ = os.Remove(f)
-		}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
 	}
-	n++
-	shotDirs.seq[dir] = n
-	return filepath.Join(dir, fmt.Sprintf("%02d-%s.png", n, fileName(name))), nil
+	shotDirs.seq[dir]++
+	return filepath.Join(dir, fmt.Sprintf("%02d-%s.png", shotDirs.seq[dir], fileName(name))), nil
 }
 
 // saveScreenshot writes a PNG of the viewport (or the whole page) and returns

@@ -158,12 +158,18 @@ func (b *Browser) Do(what string, actions ...chromedp.Action[chromedp.Void]) {
 // fails the test.
 func step[T any](b *Browser, what string, a chromedp.Action[T]) T {
 	b.tb.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, b.cfg.timeout)
+	return stepWithin(b, what, b.cfg.timeout, a)
+}
+
+// stepWithin is step with its own timeout.
+func stepWithin[T any](b *Browser, what string, timeout time.Duration, a chromedp.Action[T]) T {
+	b.tb.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
 	defer cancel()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("timed out after %v", b.cfg.timeout)
+			err = fmt.Errorf("timed out after %v", timeout)
 		}
 		b.fatalf("%s: %v", what, err)
 	}

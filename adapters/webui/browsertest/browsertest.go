@@ -239,7 +239,10 @@ func (b *Browser) Context() context.Context { return b.ctx }
 // and closes the tab and its browser context.
 func (b *Browser) close() {
 	defer b.cancel()
-	b.flushEvents()
+	if err := b.flushEvents(); err != nil && !b.tb.Failed() {
+		// The events since the last step are unknown: do not pass on them.
+		b.tb.Errorf("browsertest: the page no longer answers, so its last errors are unknown: %v", err)
+	}
 	failures, allowed := b.events.report()
 	if allowed != "" {
 		b.tb.Logf("browsertest: %s", allowed)
@@ -259,10 +262,11 @@ func (b *Browser) close() {
 // flushEvents returns once the listener has seen every event that the page
 // sent before now: the browser sends a command's reply after the events that
 // precede it, and the listener runs before the reply is delivered.
-func (b *Browser) flushEvents() {
-	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+func (b *Browser) flushEvents() error {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	_, _ = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void]("0"))
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void]("0"))
+	return err
 }
 
 // chromiumPath resolves ChromiumEnv or the first of browserNames on PATH.

@@ -162,12 +162,20 @@ func TestAFailedResourceLoadFailsTheTest(t *testing.T) {
 	srv := site(t, map[string]string{
 		"/": page("Missing image", `<img src="/missing.png" alt="gone" width="1" height="1">`),
 	})
+	var status int64
 	f := runFake(t, func(tb testing.TB) {
 		b := browsertest.New(tb)
 		b.Navigate(srv.URL)
+		status = b.Navigate(srv.URL + "/no-such-page")
 	})
-	f.mustFail(t, "log/network: Failed to load resource: the server responded with a status of 404 (Not Found) ("+
-		srv.URL+"/missing.png)")
+	f.mustFail(t, "2 error(s)",
+		"log/network: Failed to load resource: the server responded with a status of 404 (Not Found) ("+
+			srv.URL+"/missing.png)",
+		"log/network: Failed to load resource: the server responded with a status of 404 (Not Found) ("+
+			srv.URL+"/no-such-page)")
+	if status != http.StatusNotFound {
+		t.Errorf("Navigate to a missing page returned %d, want 404", status)
+	}
 }
 
 func TestACSPViolationFailsTheTest(t *testing.T) {

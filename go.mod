@@ -19,7 +19,13 @@ require (
 	github.com/testcontainers/testcontainers-go/modules/minio v0.44.0
 )
 
-require github.com/aws/aws-sdk-go-v2/service/sns v1.48.0
+require (
+	github.com/aws/aws-sdk-go-v2/service/sns v1.48.0
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
+)
+
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 
 require (
 	dario.cat/mergo v1.0.2 // indirect

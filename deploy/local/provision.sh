@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prepares this machine for the container tests and the local stack: a Docker engine that answers, the
-# DynamoDB Local and MinIO images, the docker compose v2 plugin, the images of the stack's Go programs (built
-# from the current source on every run; unchanged binaries are not repackaged), and the testcontainers settings
-# this machine needs. Idempotent: a second run takes seconds.
+# Prepares this machine for the container tests, the browser tests and the local stack: a Docker engine that
+# answers, the DynamoDB Local and MinIO images, the docker compose v2 plugin, the images of the stack's Go programs
+# (built from the current source on every run; unchanged binaries are not repackaged), the testcontainers settings
+# this machine needs, and a Chromium for adapters/webui/browsertest (Debian's chromium, installed when missing).
+# Idempotent: a second run takes seconds.
 #
 #   source deploy/local/provision.sh               # exports the variables below into the current shell
 #   deploy/local/provision.sh --print-env          # prints them as `export K=V` lines (eval-able)
@@ -22,7 +23,9 @@
 # variable points at it (bookshop-local/...). A stand-in is rebuilt only when its recipe files changed.
 #
 # Without a Docker engine this does not fail: it warns, and the Go container tests fail unless
-# BOOKSHOP_SKIP_CONTAINER_TESTS=1 is set. Logs go to stderr; only the exports go to stdout.
+# BOOKSHOP_SKIP_CONTAINER_TESTS=1 is set. Likewise without a Chromium it cannot install (not root, no apt-get):
+# the browser tests fail unless BOOKSHOP_SKIP_BROWSER_TESTS=1 is set. Logs go to stderr; only the exports go to
+# stdout.
 
 # Sourced: run this file in a child bash, so that its `set -euo pipefail` and helpers stay out of the
 # caller's shell, and import the exports it prints.
@@ -161,6 +164,18 @@ resolve_compose() {
   summary+=("$(printf '%-16s %-52s %s, %s' compose "docker compose" "${how}" "$(elapsed "${start}")")")
 }
 
+# resolve_chromium records the Chromium the browser tests will run, installing Debian's when there is none.
+resolve_chromium() {
+  local start path how
+  start="$(now)"
+  if path="$(ensure_chromium)"; then
+    how="$("${path}" --version 2>/dev/null | head -n 1)" || true
+  else
+    path="chromium" how="MISSING: browser tests will fail (BOOKSHOP_SKIP_BROWSER_TESTS=1 skips them)"
+  fi
+  summary+=("$(printf '%-16s %-52s %s, %s' chromium "${path}" "${how:-version unknown}" "$(elapsed "${start}")")")
+}
+
 # resolve_programs builds the image of every program in BOOKSHOP_STACK_PROGRAMS from the current source. A
 # program that does not build yet is reported, not fatal: only the tests that need its image fail.
 resolve_programs() {
@@ -223,6 +238,7 @@ main() {
     flock 9
   fi
 
+  resolve_chromium
   if ensure_engine; then
     resolve_image BOOKSHOP_DYNAMODB_LOCAL_IMAGE "${DEFAULT_DYNAMODB_LOCAL_IMAGE}" dynamodb-local \
       "${STANDIN_DYNAMODB_LOCAL_IMAGE}"

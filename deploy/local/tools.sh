@@ -4,6 +4,8 @@
 #
 #   ensure_compose  makes `docker compose` (v2 plugin) answer; builds v2.40.3 from module source when it does not
 #   ensure_rie      prints the path of the Lambda Runtime Interface Emulator binary, building it when missing
+#   ensure_chromium makes a Chromium for the browser tests (adapters/webui/browsertest) answer; installs Debian's
+#                   chromium when missing and this is root with apt-get
 
 BOOKSHOP_CACHE_DIR="${BOOKSHOP_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME}/.cache}/bookshop}"
 # `go install github.com/docker/compose/v2/cmd@v2.40.3` is refused (its go.mod has exclude directives), so the
@@ -57,4 +59,41 @@ ensure_rie() {
       "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@${RIE_VERSION}" >&2 || return 1
   fi
   printf '%s\n' "${dir}/aws-lambda-rie"
+}
+
+# Commands adapters/webui/browsertest looks for, in its order (browserNames there), when BOOKSHOP_CHROMIUM is unset.
+readonly CHROMIUM_NAMES=(chromium chromium-browser google-chrome google-chrome-stable headless-shell)
+
+# find_chromium prints the path of the Chromium the browser tests will run: BOOKSHOP_CHROMIUM, else the first of
+# CHROMIUM_NAMES on PATH. It fails when there is none.
+find_chromium() {
+  local name names=("${CHROMIUM_NAMES[@]}")
+  if [[ -n "${BOOKSHOP_CHROMIUM:-}" ]]; then
+    names=("${BOOKSHOP_CHROMIUM}")
+  fi
+  for name in "${names[@]}"; do
+    command -v "${name}" 2>/dev/null && return 0
+  done
+  return 1
+}
+
+# ensure_chromium prints the path of the Chromium the browser tests will run. When there is none and
+# BOOKSHOP_CHROMIUM is unset, as root with apt-get, it installs Debian's chromium (and the fonts screenshots need),
+# waiting up to 5 minutes for another apt/dpkg run to release its lock.
+ensure_chromium() {
+  find_chromium && return 0
+  if [[ -n "${BOOKSHOP_CHROMIUM:-}" ]]; then
+    warn "BOOKSHOP_CHROMIUM=${BOOKSHOP_CHROMIUM} is not a command: browser tests will FAIL"
+    return 1
+  fi
+  can_apt || {
+    warn "no Chromium (${CHROMIUM_NAMES[*]}) and no root with apt-get to install one: browser tests will FAIL;" \
+      "install chromium or set BOOKSHOP_SKIP_BROWSER_TESTS=1"
+    return 1
+  }
+  log "installing Debian packages: chromium fonts-liberation (about 100 MB)"
+  if ! (apt_run -o DPkg::Lock::Timeout=300 install chromium fonts-liberation) || ! find_chromium; then
+    warn "installing chromium failed: browser tests will FAIL"
+    return 1
+  fi
 }

@@ -36,7 +36,7 @@ func newCORSPolicy(cfg Config) corsPolicy {
 		methods: strings.Join(orDefault(cfg.AllowedMethods, defaultAllowedMethods), ", "),
 		headers: strings.Join(orDefault(cfg.AllowedHeaders, defaultAllowedHeaders), ", "),
 		exposed: strings.Join(orDefault(cfg.ExposedHeaders, defaultExposedHeaders), ", "),
-		maxAge:  strconv.Itoa(int(cmpOr(cfg.MaxAge, defaultMaxAge) / time.Second)),
+		maxAge:  strconv.Itoa(int(positiveOr(cfg.MaxAge, defaultMaxAge) / time.Second)),
 	}
 	for _, o := range cfg.AllowedOrigins {
 		o = strings.TrimSuffix(strings.TrimSpace(o), "/")
@@ -52,6 +52,7 @@ func newCORSPolicy(cfg Config) corsPolicy {
 	return p
 }
 
+// orDefault returns v, or def when v is empty.
 func orDefault(v, def []string) []string {
 	if len(v) == 0 {
 		return def
@@ -59,7 +60,8 @@ func orDefault(v, def []string) []string {
 	return v
 }
 
-func cmpOr(d, def time.Duration) time.Duration {
+// positiveOr returns d, or def when d is not positive.
+func positiveOr(d, def time.Duration) time.Duration {
 	if d <= 0 {
 		return def
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -57,14 +58,14 @@ const (
 func configFromEnv(getenv func(string) string, environ []string) (config, error) {
 	var errs []error
 	cfg := config{
-		TemplatePath: cmpOr(getenv("BOOKSHOP_TEMPLATE"), "deploy/template.yaml"),
+		TemplatePath: cmp.Or(getenv("BOOKSHOP_TEMPLATE"), "deploy/template.yaml"),
 		WebOrigin:    strings.TrimSuffix(getenv("BOOKSHOP_WEB_ORIGIN"), "/"),
 		CoversOrigin: strings.TrimSuffix(getenv("BOOKSHOP_COVERS_ORIGIN"), "/"),
 		Timeout:      30 * time.Second,
 		MaxQueue:     100,
-		Region:       cmpOr(getenv("AWS_REGION"), "us-east-1"),
+		Region:       cmp.Or(getenv("AWS_REGION"), "us-east-1"),
 	}
-	port := cmpOr(getenv("PORT"), "8080")
+	port := cmp.Or(getenv("PORT"), "8080")
 	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
 		errs = append(errs, fmt.Errorf("PORT %q is not a port number", port))
 	}
@@ -113,13 +114,6 @@ func configFromEnv(getenv func(string) string, environ []string) (config, error)
 		}
 	}
 	return cfg, errors.Join(errs...)
-}
-
-func cmpOr(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }
 
 // parseEndpoints parses "Fn=http://a:8080,http://b:8080;Other=http://c:8080".

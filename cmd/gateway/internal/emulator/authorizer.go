@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -58,7 +59,7 @@ func (s *Server) compileAuth(verifiers map[string]TokenVerifier) (warnings []str
 	warned := map[string]bool{}
 	for i := range s.routes {
 		rt := &s.routes[i]
-		name := cmpOr(rt.Authorizer, tmpl.DefaultAuthorizer)
+		name := cmp.Or(rt.Authorizer, tmpl.DefaultAuthorizer)
 		if name == "" || name == noAuthorizer {
 			continue
 		}
@@ -86,7 +87,7 @@ func (s *Server) compileAuth(verifiers map[string]TokenVerifier) (warnings []str
 // $request.header.<name> or $request.querystring.<name>.
 func newRouteAuth(name string, a samtemplate.JWTAuthorizer, scopes []string) (*routeAuth, error) {
 	ra := &routeAuth{name: name, scopes: scopes}
-	src := cmpOr(a.IdentitySource, "$request.header.Authorization")
+	src := cmp.Or(a.IdentitySource, "$request.header.Authorization")
 	if h, ok := strings.CutPrefix(src, "$request.header."); ok && h != "" {
 		ra.header = http.CanonicalHeaderKey(h)
 	} else if q, ok := strings.CutPrefix(src, "$request.querystring."); ok && q != "" {

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -108,9 +109,9 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 	if cfg.AsyncRetryDelays == nil {
 		cfg.AsyncRetryDelays = []time.Duration{time.Second, 2 * time.Second}
 	}
-	cfg.AccountID = cmpOr(cfg.AccountID, "123456789012")
-	cfg.APIID = cmpOr(cfg.APIID, "local")
-	cfg.Region = cmpOr(cfg.Region, "us-east-1")
+	cfg.AccountID = cmp.Or(cfg.AccountID, "123456789012")
+	cfg.APIID = cmp.Or(cfg.APIID, "local")
+	cfg.Region = cmp.Or(cfg.Region, "us-east-1")
 	if cfg.Client == nil {
 		cfg.Client = &http.Client{}
 	}
@@ -173,13 +174,6 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 		return nil, nil, err
 	}
 	return s, warnings, nil
-}
-
-func cmpOr(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }
 
 // Close stops retrying asynchronous invocations and waits until those in

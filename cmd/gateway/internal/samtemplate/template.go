@@ -14,8 +14,10 @@
 package samtemplate
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"os"
 	"slices"
 	"strings"
@@ -140,10 +142,10 @@ func Parse(data []byte) (*Template, error) {
 	}
 	slices.Sort(t.Functions)
 	slices.SortFunc(t.Routes, func(a, b Route) int {
-		return cmpOr(strings.Compare(a.Path, b.Path), strings.Compare(a.Method, b.Method))
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Method, b.Method))
 	})
 	slices.SortFunc(t.S3Triggers, func(a, b S3Trigger) int {
-		return cmpOr(strings.Compare(a.Function, b.Function), strings.Compare(a.Event, b.Event))
+		return cmp.Or(strings.Compare(a.Function, b.Function), strings.Compare(a.Event, b.Event))
 	})
 	for i := 1; i < len(t.Routes); i++ {
 		if t.Routes[i].Key() == t.Routes[i-1].Key() {
@@ -156,13 +158,6 @@ func Parse(data []byte) (*Template, error) {
 	return t, nil
 }
 
-func cmpOr(a, b int) int {
-	if a != 0 {
-		return a
-	}
-	return b
-}
-
 func (t *Template) addEvent(function, name string, ev serverless.Function_EventSource) error {
 	if ev.Properties == nil {
 		return errors.New("no Properties")
@@ -173,16 +168,16 @@ func (t *Template) addEvent(function, name string, ev serverless.Function_EventS
 		if p == nil {
 			return errors.New("properties are not those of an HttpApi event")
 		}
-		if v := deref(p.PayloadFormatVersion); v != "" && v != "2.0" {
+		if v := aws.ToString(p.PayloadFormatVersion); v != "" && v != "2.0" {
 			return fmt.Errorf("PayloadFormatVersion %q: the gateway speaks 2.0 only", v)
 		}
-		method, path := strings.ToUpper(deref(p.Method)), deref(p.Path)
+		method, path := strings.ToUpper(aws.ToString(p.Method)), aws.ToString(p.Path)
 		if method == "" || !strings.HasPrefix(path, "/") {
 			return errors.New("Method and a Path starting with / are required")
 		}
 		r := Route{Method: method, Path: path, Function: function, Event: name}
 		if p.Auth != nil {
-			r.Authorizer = deref(p.Auth.Authorizer)
+			r.Authorizer = aws.ToString(p.Auth.Authorizer)
 			r.AuthorizationScopes = p.Auth.AuthorizationScopes
 		}
 		t.Routes = append(t.Routes, r)
@@ -258,7 +253,7 @@ func (t *Template) addAuth(auth *serverless.HttpApi_HttpApiAuth) error {
 	if auth == nil {
 		return nil
 	}
-	t.DefaultAuthorizer = deref(auth.DefaultAuthorizer)
+	t.DefaultAuthorizer = aws.ToString(auth.DefaultAuthorizer)
 	all, ok := auth.Authorizers.(map[string]any)
 	if auth.Authorizers != nil && !ok {
 		return errors.New("HttpApi Auth.Authorizers is not a map")
@@ -297,11 +292,4 @@ func mapStrings(in []string, f func(string) string) []string {
 		out[i] = f(s)
 	}
 	return out
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

@@ -1,6 +1,7 @@
 package streams
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -13,11 +14,11 @@ import (
 // types, eventSourceARN the stream's ARN.
 func eventRecord(r types.Record, streamARN, region string) (events.DynamoDBEventRecord, error) {
 	out := events.DynamoDBEventRecord{
-		AWSRegion:      cmpOr(aws.ToString(r.AwsRegion), region),
+		AWSRegion:      cmp.Or(aws.ToString(r.AwsRegion), region),
 		EventID:        aws.ToString(r.EventID),
 		EventName:      string(r.EventName),
-		EventSource:    cmpOr(aws.ToString(r.EventSource), "aws:dynamodb"),
-		EventVersion:   cmpOr(aws.ToString(r.EventVersion), "1.1"),
+		EventSource:    cmp.Or(aws.ToString(r.EventSource), "aws:dynamodb"),
+		EventVersion:   cmp.Or(aws.ToString(r.EventVersion), "1.1"),
 		EventSourceArn: streamARN,
 	}
 	if r.UserIdentity != nil {
@@ -97,11 +98,4 @@ func attribute(v types.AttributeValue) (events.DynamoDBAttributeValue, error) {
 		return events.NewMapAttribute(m), nil
 	}
 	return events.DynamoDBAttributeValue{}, fmt.Errorf("unsupported attribute value %T", v)
-}
-
-func cmpOr(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }

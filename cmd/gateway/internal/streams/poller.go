@@ -1,6 +1,7 @@
 package streams
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -67,7 +68,7 @@ func New(cfg Config, tables TablesAPI, streams StreamsAPI, invoker Invoker) (p *
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
 	}
-	cfg.Region = cmpOr(cfg.Region, "us-east-1")
+	cfg.Region = cmp.Or(cfg.Region, "us-east-1")
 	p = &Poller{cfg: cfg, tables: tables, streams: streams, invoker: invoker}
 	for _, src := range cfg.Sources {
 		name, ok := cfg.Tables[src.Table]

@@ -159,6 +159,9 @@ if [[ -z "${region}" ]]; then
   "${dry_run}" || die "no region: pass --region or set AWS_REGION"
   region="<region>"
 fi
+# The template names CloudFront resources <stack>-spa-rewrite and the like, which allow 64 characters.
+[[ "${stack}" =~ ^[A-Za-z][A-Za-z0-9-]{0,51}$ ]] ||
+  die "stack name ${stack}: a letter, then letters, digits or hyphens, 52 characters at most"
 stack_lc="$(tr '[:upper:]' '[:lower:]' <<<"${stack}")"
 repository_prefix="${repository_prefix:-${stack_lc}}"
 
@@ -184,7 +187,7 @@ if [[ -z "${tag}" ]]; then
   fi
 fi
 
-account="$(capture '<account>' aws sts get-caller-identity --query Account --output text)"
+account="$(capture '<account-id>' aws sts get-caller-identity --query Account --output text)"
 url_suffix=amazonaws.com
 [[ "${region}" == cn-* ]] && url_suffix=amazonaws.com.cn
 registry="${account}.dkr.ecr.${region}.${url_suffix}"
@@ -215,6 +218,7 @@ if "${new_stack}"; then
     admin_email="<admin email>"
   fi
   covers_bucket="${covers_bucket:-${stack_lc}-covers-${account}-${region}}"
+  ((${#covers_bucket} <= 63)) || die "covers bucket name ${covers_bucket} is over 63 characters: pass --covers-bucket"
   cursor_key="${cursor_key:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
 fi
 [[ -z "${cursor_key}" ]] || secrets+=("${cursor_key}")

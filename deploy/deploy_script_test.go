@@ -163,7 +163,7 @@ func webDist(t *testing.T) string {
 	return dir
 }
 
-const registry = "<account>.dkr.ecr.eu-west-1.amazonaws.com"
+const registry = "<account-id>.dkr.ecr.eu-west-1.amazonaws.com"
 
 func TestDeployDryRunBuildsPushesAndDeploysEveryFunction(t *testing.T) {
 	run := runDryRun(t, "--region", "eu-west-1", "--stack", "shop-test", "--admin-email", "admin@example.com",
@@ -225,7 +225,7 @@ func TestDeployDryRunBuildsPushesAndDeploysEveryFunction(t *testing.T) {
 		}
 	}
 	for k, want := range map[string]string{
-		"AdminEmail": "admin@example.com", "CoversBucketName": "shop-test-covers-<account>-eu-west-1",
+		"AdminEmail": "admin@example.com", "CoversBucketName": "shop-test-covers-<account-id>-eu-west-1",
 		"CursorKey": "****", "AllowedOrigins": "https://a.example,https://b.example",
 	} {
 		if parameters[k] != want {
@@ -315,6 +315,24 @@ func TestDeployDryRunNeverPrintsTheCursorKey(t *testing.T) {
 	}
 	if !strings.Contains(run.output, "CursorKey=****") {
 		t.Errorf("the deploy does not pass CursorKey:\n%s", run.output)
+	}
+}
+
+func TestDeployRefusesNamesAWSWouldRefuse(t *testing.T) {
+	long := strings.Repeat("s", 53)
+	tests := map[string][]string{
+		"a stack name CloudFront's 64-character names cannot hold": {"--stack", long},
+		"a stack name that is not one":                             {"--stack", "9shop"},
+		"a default covers bucket name over 63 characters":          {"--stack", strings.Repeat("s", 40)},
+	}
+	for name, args := range tests {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command("bash", append([]string{"deploy.sh", "--dry-run", "--region", "eu-west-1", "--tag", "t1"}, args...)...)
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Errorf("deploy.sh %v succeeded:\n%s", args, out)
+			}
+		})
 	}
 }
 

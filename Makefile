@@ -8,7 +8,7 @@ GOTESTFLAGS ?=
 PKGS ?= ./...
 PROVISION := deploy/local/provision.sh
 
-.PHONY: test test-short bench images run generate up down logs
+.PHONY: test test-short bench images run generate up down logs deploy
 
 ## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector.
 test:
@@ -46,3 +46,9 @@ down:
 ## logs: follow the local stack's logs.
 logs:
 	docker compose logs -f
+
+## deploy: the shop on AWS (deploy/deploy.sh: ECR images, the stack, the web app); options in DEPLOY_FLAGS,
+## e.g. make deploy DEPLOY_FLAGS='--region eu-west-1 --admin-email you@example.com' (--dry-run prints only).
+DEPLOY_FLAGS ?=
+deploy:
+	bash deploy/deploy.sh $(DEPLOY_FLAGS)

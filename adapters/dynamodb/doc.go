@@ -1,4 +1,4 @@
-// Package dynamostore implements the app's BookRepository port on Amazon
+// Package dynamodb implements the app's BookRepository port on Amazon
 // DynamoDB with github.com/guregu/dynamo/v2.
 //
 // Books live in one table shared with the shop's other entities (single-table
@@ -11,4 +11,4 @@
 // The package never loads configuration nor reads the environment: callers
 // pass a *dynamo.DB (see NewDB, which takes an aws.Config and an Endpoint so
 // the same code talks to AWS and to DynamoDB Local) and a TableName.
-package dynamostore
+package dynamodb

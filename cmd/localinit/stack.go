@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/guregu/dynamo/v2"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -27,7 +27,7 @@ const coversPrefix = "covers/"
 type stack struct {
 	cfg  config
 	db   *dynamo.DB
-	s3   *s3.Client
+	s3   *awss3.Client
 	http *http.Client
 	idp  app.IdentityProvider
 	log  *slog.Logger
@@ -45,8 +45,8 @@ func (s *stack) run(ctx context.Context) error {
 		name string
 		fn   func(context.Context) error
 	}{
-		{"table", func(ctx context.Context) error { return dynamostore.CreateTable(ctx, s.db, s.cfg.Table) }},
-		{"covers bucket", func(ctx context.Context) error { return s3store.CreateBucket(ctx, s.s3, s.cfg.CoversBucket) }},
+		{"table", func(ctx context.Context) error { return dynamodb.CreateTable(ctx, s.db, s.cfg.Table) }},
+		{"covers bucket", func(ctx context.Context) error { return s3.CreateBucket(ctx, s.s3, s.cfg.CoversBucket) }},
 		{"web bucket", s.createWebBucket},
 		{"cover notifications", s.subscribeCoverUploads},
 	}
@@ -85,7 +85,7 @@ func (s *stack) createWebBucket(ctx context.Context) error {
 	if s.cfg.WebBucket == "" {
 		return nil
 	}
-	if err := s3store.CreateBucket(ctx, s.s3, s.cfg.WebBucket); err != nil {
+	if err := s3.CreateBucket(ctx, s.s3, s.cfg.WebBucket); err != nil {
 		return err
 	}
 	policy, err := json.Marshal(map[string]any{
@@ -100,7 +100,7 @@ func (s *stack) createWebBucket(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.s3.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{
+	_, err = s.s3.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{
 		Bucket: aws.String(string(s.cfg.WebBucket)),
 		Policy: aws.String(string(policy)),
 	})
@@ -114,7 +114,7 @@ func (s *stack) subscribeCoverUploads(ctx context.Context) error {
 	if s.cfg.NotifyARN == "" {
 		return nil
 	}
-	_, err := s.s3.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
+	_, err := s.s3.PutBucketNotificationConfiguration(ctx, &awss3.PutBucketNotificationConfigurationInput{
 		Bucket: aws.String(string(s.cfg.CoversBucket)),
 		NotificationConfiguration: &types.NotificationConfiguration{
 			QueueConfigurations: []types.QueueConfiguration{{

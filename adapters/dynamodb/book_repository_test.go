@@ -223,14 +223,14 @@ func TestUpdateGivesUpAfterBoundedLostRaces(t *testing.T) {
 	if !errors.Is(err, domain.ErrVersionConflict) {
 		t.Fatalf("Update = %v, want domain.ErrVersionConflict", err)
 	}
-	if calls != dynamodb.MaxUpdateAttempts {
-		t.Errorf("callback ran %d times, want %d", calls, dynamodb.MaxUpdateAttempts)
+	if calls != dynamodb.MaxWriteAttempts {
+		t.Errorf("callback ran %d times, want %d", calls, dynamodb.MaxWriteAttempts)
 	}
 	got, err := repo.Get(ctx, b.ID())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Title() != "Middlemarch" || got.Version() != 1+dynamodb.MaxUpdateAttempts {
+	if got.Title() != "Middlemarch" || got.Version() != 1+dynamodb.MaxWriteAttempts {
 		t.Errorf("after the lost races: title %q version %d", got.Title(), got.Version())
 	}
 }

@@ -1,4 +1,4 @@
-package cognitoidp
+package cognito
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package cognitoidp
+package cognito
 
 import (
 	"context"
@@ -35,7 +35,7 @@ var ProviderSet = wire.NewSet(NewClient, New, wire.Bind(new(app.IdentityProvider
 // NewClient returns a Cognito client for cfg, talking to endpoint when set.
 func NewClient(cfg aws.Config, endpoint Endpoint) (*cip.Client, error) {
 	if cfg.Region == "" {
-		return nil, errors.New("cognitoidp.NewClient: the aws.Config names no region")
+		return nil, errors.New("cognito.NewClient: the aws.Config names no region")
 	}
 	return cip.NewFromConfig(cfg, func(o *cip.Options) {
 		if endpoint != "" {
@@ -57,11 +57,11 @@ type Provider struct {
 func New(client *cip.Client, pool UserPoolID, clientID ClientID) (*Provider, error) {
 	switch {
 	case client == nil:
-		return nil, errors.New("cognitoidp.New: nil client")
+		return nil, errors.New("cognito.New: nil client")
 	case pool == "":
-		return nil, errors.New("cognitoidp.New: no user pool id")
+		return nil, errors.New("cognito.New: no user pool id")
 	case clientID == "":
-		return nil, errors.New("cognitoidp.New: no app client id")
+		return nil, errors.New("cognito.New: no app client id")
 	}
 	return &Provider{client: client, poolID: string(pool), clientID: string(clientID)}, nil
 }

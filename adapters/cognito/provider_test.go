@@ -1,10 +1,10 @@
-package cognitoidp_test
+package cognito_test
 
 import (
 	"context"
 	"testing"
 
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/adapters/cognito/cognitotest"
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 	"github.com/bookshop/bookshop/app/porttest"
@@ -17,7 +17,7 @@ func TestIdentityProviderContract(t *testing.T) {
 		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
 			srv := cognitotest.Start(t)
 			pool := cognitotest.NewPool(t, srv)
-			p, err := cognitoidp.New(srv.Client, pool.ID, pool.ClientID)
+			p, err := cognito.New(srv.Client, pool.ID, pool.ClientID)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,25 +1,15 @@
-package dynamostore
+package dynamodb
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
-	"time"
 
 	"github.com/guregu/dynamo/v2"
 
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
-
-// MaxUpdateAttempts bounds how often Update reads, calls its callback and
-// tries the conditional write when other writers keep winning the race.
-const MaxUpdateAttempts = 5
-
-// retryBackoff is the upper bound of the random pause before the nth retry
-// of Update (n from 1): it spreads writers that collided apart.
-func retryBackoff(n int) time.Duration { return time.Duration(n) * 5 * time.Millisecond }
 
 // BookRepository stores books in a DynamoDB table laid out as described in
 // table.go. It is safe for concurrent use: writes are conditional, so
@@ -84,14 +74,12 @@ func notFound(id domain.BookID) error {
 
 // Update implements app.BookRepository: it reads the book, runs fn and puts
 // the result on condition that the stored version is still the one read.
-// When the condition fails it starts over, at most MaxUpdateAttempts times
-// in all, with a short random pause between attempts.
+// When the condition fails it starts over under the package's retry policy
+// (see attempts), at most MaxWriteAttempts times in all.
 func (r *BookRepository) Update(ctx context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error) {
-	for attempt := range MaxUpdateAttempts {
-		if attempt > 0 {
-			if err := pause(ctx, rand.N(retryBackoff(attempt))); err != nil {
-				return domain.Book{}, fmt.Errorf("update book %s: %w", id, err)
-			}
+	for _, ctxErr := range attempts(ctx) {
+		if ctxErr != nil {
+			return domain.Book{}, fmt.Errorf("update book %s: %w", id, ctxErr)
 		}
 		book, err := r.tryUpdate(ctx, id, fn)
 		if !errors.Is(err, errLostRace) {
@@ -99,12 +87,8 @@ func (r *BookRepository) Update(ctx context.Context, id domain.BookID, fn func(*
 		}
 	}
 	return domain.Book{}, fmt.Errorf("update book %s: other writers won %d times in a row: %w",
-		id, MaxUpdateAttempts, domain.ErrVersionConflict)
+		id, MaxWriteAttempts, domain.ErrVersionConflict)
 }
-
-// errLostRace reports that another writer changed the book between the read
-// and the write of one Update attempt.
-var errLostRace = errors.New("book changed concurrently")
 
 // tryUpdate is one attempt of Update. Errors of fn are returned unchanged.
 func (r *BookRepository) tryUpdate(ctx context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error) {
@@ -131,18 +115,6 @@ func (r *BookRepository) tryUpdate(ctx context.Context, id domain.BookID, fn fun
 		return domain.Book{}, fmt.Errorf("update book %s: %w", id, err)
 	}
 	return book, nil
-}
-
-// pause waits for d or until ctx ends.
-func pause(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return context.Cause(ctx)
-	}
 }
 
 // Delete implements app.BookRepository with a delete conditioned on the

@@ -1,4 +1,4 @@
-package dynamostore_test
+package dynamodb_test
 
 import (
 	"context"
@@ -13,14 +13,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/guregu/dynamo/v2"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/app/porttest"
@@ -40,11 +40,11 @@ func TestBookRepositoryContract(t *testing.T) {
 
 // newRepo returns a repository over a fresh table of the shared DynamoDB
 // Local, and the table's handle for inspecting raw items.
-func newRepo(t *testing.T) (*dynamostore.BookRepository, dynamo.Table) {
+func newRepo(t *testing.T) (*dynamodb.BookRepository, dynamo.Table) {
 	t.Helper()
 	srv := dynamotest.Start(t)
 	name := dynamotest.NewTable(t, srv.DB)
-	repo, err := dynamostore.NewBookRepository(srv.DB, name)
+	repo, err := dynamodb.NewBookRepository(srv.DB, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,14 +69,14 @@ func TestCreateTableIsIdempotentAndFollowsTableSpec(t *testing.T) {
 	srv := dynamotest.Start(t)
 	name := dynamotest.NewTable(t, srv.DB)
 	ctx := context.Background()
-	if err := dynamostore.CreateTable(ctx, srv.DB, name); err != nil {
+	if err := dynamodb.CreateTable(ctx, srv.DB, name); err != nil {
 		t.Fatalf("second CreateTable = %v, want nil", err)
 	}
-	out, err := srv.DB.Client().DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(string(name))})
+	out, err := srv.DB.Client().DescribeTable(ctx, &awsdynamodb.DescribeTableInput{TableName: aws.String(string(name))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := dynamostore.TableSpec(name)
+	spec := dynamodb.TableSpec(name)
 	type index struct {
 		Name       string
 		Keys       string
@@ -121,8 +121,8 @@ func TestCreateTableRefusesAnExistingTableWithAnotherLayout(t *testing.T) {
 	t.Parallel()
 	srv := dynamotest.Start(t)
 	ctx := context.Background()
-	name := dynamostore.TableName("other-layout-" + strings.ReplaceAll(t.Name(), "/", "-"))
-	spec := dynamostore.TableSpec(name)
+	name := dynamodb.TableName("other-layout-" + strings.ReplaceAll(t.Name(), "/", "-"))
+	spec := dynamodb.TableSpec(name)
 	spec.GlobalSecondaryIndexes = spec.GlobalSecondaryIndexes[:1] // category-newest only
 	spec.LocalSecondaryIndexes = nil
 	spec.AttributeDefinitions = slices.DeleteFunc(spec.AttributeDefinitions, func(d types.AttributeDefinition) bool {
@@ -132,7 +132,7 @@ func TestCreateTableRefusesAnExistingTableWithAnotherLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.DB.Table(string(name)).DeleteTable().Run(context.Background()) })
-	if err := dynamostore.CreateTable(ctx, srv.DB, name); err == nil || !strings.Contains(err.Error(), "index") {
+	if err := dynamodb.CreateTable(ctx, srv.DB, name); err == nil || !strings.Contains(err.Error(), "index") {
 		t.Fatalf("CreateTable over a table without the listing indexes = %v, want an error naming the index", err)
 	}
 }
@@ -223,14 +223,14 @@ func TestUpdateGivesUpAfterBoundedLostRaces(t *testing.T) {
 	if !errors.Is(err, domain.ErrVersionConflict) {
 		t.Fatalf("Update = %v, want domain.ErrVersionConflict", err)
 	}
-	if calls != dynamostore.MaxUpdateAttempts {
-		t.Errorf("callback ran %d times, want %d", calls, dynamostore.MaxUpdateAttempts)
+	if calls != dynamodb.MaxWriteAttempts {
+		t.Errorf("callback ran %d times, want %d", calls, dynamodb.MaxWriteAttempts)
 	}
 	got, err := repo.Get(ctx, b.ID())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Title() != "Middlemarch" || got.Version() != 1+dynamostore.MaxUpdateAttempts {
+	if got.Title() != "Middlemarch" || got.Version() != 1+dynamodb.MaxWriteAttempts {
 		t.Errorf("after the lost races: title %q version %d", got.Title(), got.Version())
 	}
 }
@@ -252,11 +252,11 @@ func TestListSendsOneQueryPerPage(t *testing.T) {
 				return next.HandleInitialize(ctx, in)
 			}), middleware.After)
 	})
-	db, err := dynamostore.NewDB(cfg, srv.Endpoint)
+	db, err := dynamodb.NewDB(cfg, srv.Endpoint)
 	if err != nil {
 		t.Fatal(err)
 	}
-	repo, err := dynamostore.NewBookRepository(db, dynamotest.NewTable(t, srv.DB))
+	repo, err := dynamodb.NewBookRepository(db, dynamotest.NewTable(t, srv.DB))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,14 +291,14 @@ func TestListSendsOneQueryPerPage(t *testing.T) {
 
 // offlineRepo returns a repository whose DB points at a closed port: the
 // calls under test must fail before any request.
-func offlineRepo(t *testing.T) *dynamostore.BookRepository {
+func offlineRepo(t *testing.T) *dynamodb.BookRepository {
 	t.Helper()
 	cfg := aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("x", "x", "")}
-	db, err := dynamostore.NewDB(cfg, "http://127.0.0.1:1")
+	db, err := dynamodb.NewDB(cfg, "http://127.0.0.1:1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	repo, err := dynamostore.NewBookRepository(db, "books")
+	repo, err := dynamodb.NewBookRepository(db, "books")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +333,7 @@ func TestListRejectsMalformedQueries(t *testing.T) {
 func TestConstructorsValidateTheirArguments(t *testing.T) {
 	t.Parallel()
 	cfg := aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("x", "x", "")}
-	db, err := dynamostore.NewDB(cfg, "")
+	db, err := dynamodb.NewDB(cfg, "")
 	if err != nil {
 		t.Fatalf("NewDB for AWS = %v", err)
 	}
@@ -341,14 +341,14 @@ func TestConstructorsValidateTheirArguments(t *testing.T) {
 		name string
 		err  func() error
 	}{
-		{"nil db", func() error { _, err := dynamostore.NewBookRepository(nil, "books"); return err }},
-		{"empty table", func() error { _, err := dynamostore.NewBookRepository(db, ""); return err }},
-		{"short table", func() error { _, err := dynamostore.NewBookRepository(db, "ab"); return err }},
-		{"table with a slash", func() error { _, err := dynamostore.NewBookRepository(db, "a/b/c"); return err }},
-		{"config without region", func() error { _, err := dynamostore.NewDB(aws.Config{Credentials: cfg.Credentials}, ""); return err }},
-		{"config without credentials", func() error { _, err := dynamostore.NewDB(aws.Config{Region: "us-east-1"}, ""); return err }},
-		{"relative endpoint", func() error { _, err := dynamostore.NewDB(cfg, "localhost:8000"); return err }},
-		{"nil db for CreateTable", func() error { return dynamostore.CreateTable(context.Background(), nil, "books") }},
+		{"nil db", func() error { _, err := dynamodb.NewBookRepository(nil, "books"); return err }},
+		{"empty table", func() error { _, err := dynamodb.NewBookRepository(db, ""); return err }},
+		{"short table", func() error { _, err := dynamodb.NewBookRepository(db, "ab"); return err }},
+		{"table with a slash", func() error { _, err := dynamodb.NewBookRepository(db, "a/b/c"); return err }},
+		{"config without region", func() error { _, err := dynamodb.NewDB(aws.Config{Credentials: cfg.Credentials}, ""); return err }},
+		{"config without credentials", func() error { _, err := dynamodb.NewDB(aws.Config{Region: "us-east-1"}, ""); return err }},
+		{"relative endpoint", func() error { _, err := dynamodb.NewDB(cfg, "localhost:8000"); return err }},
+		{"nil db for CreateTable", func() error { return dynamodb.CreateTable(context.Background(), nil, "books") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -367,15 +367,15 @@ func TestCreateTableEnablesTTL(t *testing.T) {
 	srv := dynamotest.Start(t)
 	name := dynamotest.NewTable(t, srv.DB)
 	ctx := context.Background()
-	if err := dynamostore.CreateTable(ctx, srv.DB, name); err != nil {
+	if err := dynamodb.CreateTable(ctx, srv.DB, name); err != nil {
 		t.Fatalf("second CreateTable = %v, want nil", err)
 	}
-	out, err := srv.DB.Client().DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: aws.String(string(name))})
+	out, err := srv.DB.Client().DescribeTimeToLive(ctx, &awsdynamodb.DescribeTimeToLiveInput{TableName: aws.String(string(name))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := out.TimeToLiveDescription
-	if d == nil || aws.ToString(d.AttributeName) != dynamostore.TTLAttribute || d.TimeToLiveStatus != types.TimeToLiveStatusEnabled {
-		t.Fatalf("time to live = %+v, want %s enabled", d, dynamostore.TTLAttribute)
+	if d == nil || aws.ToString(d.AttributeName) != dynamodb.TTLAttribute || d.TimeToLiveStatus != types.TimeToLiveStatusEnabled {
+		t.Fatalf("time to live = %+v, want %s enabled", d, dynamodb.TTLAttribute)
 	}
 }

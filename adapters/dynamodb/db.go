@@ -1,4 +1,4 @@
-package dynamostore
+package dynamodb
 
 import (
 	"errors"
@@ -6,7 +6,7 @@ import (
 	"net/url"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/guregu/dynamo/v2"
 )
 
@@ -30,9 +30,9 @@ func NewDB(cfg aws.Config, endpoint Endpoint) (*dynamo.DB, error) {
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("dynamostore: %w", err)
+		return nil, fmt.Errorf("dynamodb: %w", err)
 	}
-	return dynamo.New(cfg, func(o *dynamodb.Options) {
+	return dynamo.New(cfg, func(o *awsdynamodb.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(string(endpoint))
 		}

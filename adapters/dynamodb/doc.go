@@ -1,5 +1,7 @@
-// Package dynamostore implements the app's BookRepository port on Amazon
-// DynamoDB with github.com/guregu/dynamo/v2.
+// Package dynamodb implements the app's BookRepository, ReviewRepository and
+// OrderRepository ports on Amazon DynamoDB with github.com/guregu/dynamo/v2,
+// and decodes the table's stream records of orders for the notifier
+// (OrderStreamHandler).
 //
 // Books live in one table shared with the shop's other entities (single-table
 // design); table.go documents its layout and TableSpec describes it in code,
@@ -11,4 +13,4 @@
 // The package never loads configuration nor reads the environment: callers
 // pass a *dynamo.DB (see NewDB, which takes an aws.Config and an Endpoint so
 // the same code talks to AWS and to DynamoDB Local) and a TableName.
-package dynamostore
+package dynamodb

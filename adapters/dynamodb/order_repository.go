@@ -1,10 +1,9 @@
-package dynamostore
+package dynamodb
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -14,16 +13,6 @@ import (
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
-
-// MaxTransactionAttempts bounds how often a transaction of OrderRepository
-// is sent again when DynamoDB cancels it for a TransactionConflict (another
-// transaction held one of its items) or when a condition failed only
-// because of a race that resolved itself.
-const MaxTransactionAttempts = 12
-
-// orderTxBackoff is the upper bound of the random pause before the nth retry of a
-// transaction (n from 1): up to 10 ms, 20 ms, ... capped at 100 ms.
-func orderTxBackoff(n int) time.Duration { return time.Duration(min(n, 10)) * 10 * time.Millisecond }
 
 // OrderRepository stores orders and checkout idempotency records in the
 // table laid out in table.go, next to the books whose stock they take. It
@@ -53,14 +42,16 @@ func NewOrderRepository(db *dynamo.DB, table TableName) (*OrderRepository, error
 // conditioned on no unexpired record holding the key. When DynamoDB cancels
 // the transaction, the cancellation reasons (one per item, in order) tell
 // which condition failed; the books are then read again to name every short
-// one.
+// one. The transaction is sent again under the package's retry policy (see
+// attempts), at most MaxWriteAttempts times in all, when DynamoDB cancels it
+// for a TransactionConflict (another transaction held one of its items) or
+// throttling, when it fails in a way retryable accepts, or when a condition
+// failed only because of a race that resolved itself.
 func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, rec app.IdempotencyRecord, now time.Time) error {
 	lines := order.Lines()
-	for attempt := range MaxTransactionAttempts {
-		if attempt > 0 {
-			if err := pause(ctx, rand.N(orderTxBackoff(attempt))); err != nil {
-				return fmt.Errorf("place order %s: %w", order.ID(), err)
-			}
+	for attempt, ctxErr := range attempts(ctx) {
+		if ctxErr != nil {
+			return fmt.Errorf("place order %s: %w", order.ID(), ctxErr)
 		}
 		tx := r.db.WriteTx()
 		stamp := now.UTC().Format(time.RFC3339Nano)
@@ -105,7 +96,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 		}
 	}
 	return fmt.Errorf("place order %s: cancelled %d times in a row by concurrent transactions: %w",
-		order.ID(), MaxTransactionAttempts, domain.ErrConflict)
+		order.ID(), MaxWriteAttempts, domain.ErrConflict)
 }
 
 // orderTxCancellation reads a cancelled transaction's reasons: the indexes of the
@@ -282,14 +273,14 @@ func (r *OrderRepository) list(ctx context.Context, index, hashAttr, hashValue s
 // Update implements app.OrderRepository: read the order, run fn, and write
 // the result conditioned on the version read. A cancellation also gives the
 // stock back, in the same transaction, to every line's book that still
-// exists (each update conditioned on the book existing). A failed condition
-// or a transaction conflict starts over, at most MaxUpdateAttempts times.
+// exists (each update conditioned on the book existing). A failed condition,
+// a cancelled transaction or a retryable error starts over under the
+// package's retry policy (see attempts), at most MaxWriteAttempts times in
+// all.
 func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func(*domain.Order) error) (domain.Order, error) {
-	for attempt := range MaxTransactionAttempts {
-		if attempt > 0 {
-			if err := pause(ctx, rand.N(orderTxBackoff(attempt))); err != nil {
-				return domain.Order{}, fmt.Errorf("update order %s: %w", id, err)
-			}
+	for _, ctxErr := range attempts(ctx) {
+		if ctxErr != nil {
+			return domain.Order{}, fmt.Errorf("update order %s: %w", id, ctxErr)
 		}
 		o, err := r.tryUpdate(ctx, id, fn)
 		if !errors.Is(err, errLostRace) {
@@ -297,7 +288,7 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 		}
 	}
 	return domain.Order{}, fmt.Errorf("update order %s: other writers won %d times in a row: %w",
-		id, MaxTransactionAttempts, domain.ErrVersionConflict)
+		id, MaxWriteAttempts, domain.ErrVersionConflict)
 }
 
 func (r *OrderRepository) tryUpdate(ctx context.Context, id domain.OrderID, fn func(*domain.Order) error) (domain.Order, error) {

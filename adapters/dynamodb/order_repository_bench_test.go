@@ -1,4 +1,4 @@
-package dynamostore_test
+package dynamodb_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
@@ -33,11 +33,11 @@ func BenchmarkCheckoutConcurrent(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			srv := dynamotest.Start(b)
 			table := dynamotest.NewTable(b, srv.DB)
-			books, err := dynamostore.NewBookRepository(srv.DB, table)
+			books, err := dynamodb.NewBookRepository(srv.DB, table)
 			if err != nil {
 				b.Fatal(err)
 			}
-			orderRepo, err := dynamostore.NewOrderRepository(srv.DB, table)
+			orderRepo, err := dynamodb.NewOrderRepository(srv.DB, table)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,9 +1,9 @@
-package dynamostore_test
+package dynamodb_test
 
 import (
 	"testing"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/app/porttest"
 )
@@ -20,11 +20,11 @@ func newOrderStores(t *testing.T) porttest.OrderStores {
 	t.Helper()
 	srv := dynamotest.Start(t)
 	name := dynamotest.NewTable(t, srv.DB)
-	books, err := dynamostore.NewBookRepository(srv.DB, name)
+	books, err := dynamodb.NewBookRepository(srv.DB, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders, err := dynamostore.NewOrderRepository(srv.DB, name)
+	orders, err := dynamodb.NewOrderRepository(srv.DB, name)
 	if err != nil {
 		t.Fatal(err)
 	}

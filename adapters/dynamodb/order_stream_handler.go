@@ -1,4 +1,4 @@
-package dynamostore
+package dynamodb
 
 import (
 	"context"
@@ -30,7 +30,7 @@ type OrderStreamHandler struct {
 // NewOrderStreamHandler returns the handler running notifications.
 func NewOrderStreamHandler(notifications *app.OrderNotifications, logger *slog.Logger) (*OrderStreamHandler, error) {
 	if notifications == nil || logger == nil {
-		return nil, errors.New("dynamostore.NewOrderStreamHandler: nil use case or logger")
+		return nil, errors.New("dynamodb.NewOrderStreamHandler: nil use case or logger")
 	}
 	return &OrderStreamHandler{notifications: notifications, logger: logger}, nil
 }

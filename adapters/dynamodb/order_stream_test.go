@@ -1,4 +1,4 @@
-package dynamostore_test
+package dynamodb_test
 
 import (
 	"encoding/json"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -46,7 +46,7 @@ const orderKeys = `{"pk": {"S": "ORDER#01JORDER0000000000000000001"}, "sk": {"S"
 
 func TestOrderChangeFromStream(t *testing.T) {
 	t.Run("insert", func(t *testing.T) {
-		c, ok, err := dynamostore.OrderChangeFromStream(streamRecord(t, "INSERT", orderKeys, image("PENDING", "1"), ""))
+		c, ok, err := dynamodb.OrderChangeFromStream(streamRecord(t, "INSERT", orderKeys, image("PENDING", "1"), ""))
 		if err != nil || !ok {
 			t.Fatalf("OrderChangeFromStream = %v, %v", ok, err)
 		}
@@ -60,7 +60,7 @@ func TestOrderChangeFromStream(t *testing.T) {
 		}
 	})
 	t.Run("modify", func(t *testing.T) {
-		c, ok, err := dynamostore.OrderChangeFromStream(streamRecord(t, "MODIFY", orderKeys, image("CONFIRMED", "2"), image("PENDING", "1")))
+		c, ok, err := dynamodb.OrderChangeFromStream(streamRecord(t, "MODIFY", orderKeys, image("CONFIRMED", "2"), image("PENDING", "1")))
 		if err != nil || !ok || c.Old == nil || c.New == nil {
 			t.Fatalf("OrderChangeFromStream = %+v, %v, %v", c, ok, err)
 		}
@@ -75,14 +75,14 @@ func TestOrderChangeFromStream(t *testing.T) {
 			`{"pk": {"S": "BOOK#B1"}, "sk": {"S": "REVIEW#user-1"}}`,
 			`{"pk": {"N": "1"}}`,
 		} {
-			if _, ok, err := dynamostore.OrderChangeFromStream(streamRecord(t, "INSERT", keys, `{"x":{"S":"y"}}`, "")); ok || err != nil {
+			if _, ok, err := dynamodb.OrderChangeFromStream(streamRecord(t, "INSERT", keys, `{"x":{"S":"y"}}`, "")); ok || err != nil {
 				t.Errorf("keys %s: ok=%v err=%v; want skipped", keys, ok, err)
 			}
 		}
 	})
 	t.Run("a corrupt order is an error", func(t *testing.T) {
 		bad := strings.Replace(image("PENDING", "1"), `"total_cents": {"N": "3998"}`, `"total_cents": {"N": "1"}`, 1)
-		if _, ok, err := dynamostore.OrderChangeFromStream(streamRecord(t, "INSERT", orderKeys, bad, "")); !ok || err == nil {
+		if _, ok, err := dynamodb.OrderChangeFromStream(streamRecord(t, "INSERT", orderKeys, bad, "")); !ok || err == nil {
 			t.Fatalf("corrupt order: ok=%v err=%v; want an error", ok, err)
 		}
 	})

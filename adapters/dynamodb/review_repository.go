@@ -1,4 +1,4 @@
-package dynamostore
+package dynamodb
 
 import (
 	"context"
@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand/v2"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -16,16 +14,6 @@ import (
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
-
-// MaxTxAttempts bounds how often a review transaction is sent again when
-// DynamoDB cancels it for a TransactionConflict: concurrent reviews of one
-// book all update the book item, and conflicting transactions are refused
-// rather than queued.
-const MaxTxAttempts = 10
-
-// txBackoff is the upper bound of the random pause before the nth resend
-// (n from 1) of a conflicting transaction.
-func txBackoff(n int) time.Duration { return time.Duration(n*n) * 4 * time.Millisecond }
 
 // ReviewRepository stores reviews in the shop's table, in their book's
 // partition, and keeps the book's rating totals in step with them through
@@ -67,16 +55,17 @@ func (r *ReviewRepository) rateBook(tx *dynamo.WriteTx, id domain.BookID, c doma
 		If("attribute_exists($)", attrPK))
 }
 
-// runTx sends the transaction that build makes, again after a short random
-// pause while DynamoDB cancels it for a TransactionConflict, at most
-// MaxTxAttempts times. It returns which items' conditions failed when the
-// transaction was cancelled for a failed condition.
+// runTx sends the transaction that build makes, and sends it again under
+// the package's retry policy (see attempts), at most MaxWriteAttempts times
+// in all, while DynamoDB cancels it for a TransactionConflict or throttling:
+// concurrent reviews of one book all update the book item, and conflicting
+// transactions are refused rather than queued. It returns which items'
+// conditions failed when the transaction was cancelled for a failed
+// condition.
 func (r *ReviewRepository) runTx(ctx context.Context, build func(tx *dynamo.WriteTx)) (failed map[int]bool, err error) {
-	for attempt := range MaxTxAttempts {
-		if attempt > 0 {
-			if err := pause(ctx, rand.N(txBackoff(attempt))); err != nil {
-				return nil, err
-			}
+	for _, ctxErr := range attempts(ctx) {
+		if ctxErr != nil {
+			return nil, ctxErr
 		}
 		tx := r.db.WriteTx()
 		build(tx)
@@ -102,7 +91,7 @@ func (r *ReviewRepository) runTx(ctx context.Context, build func(tx *dynamo.Writ
 			return nil, err
 		}
 	}
-	return nil, fmt.Errorf("transaction conflicted %d times in a row: %w", MaxTxAttempts, err)
+	return nil, fmt.Errorf("transaction conflicted %d times in a row: %w", MaxWriteAttempts, err)
 }
 
 // Add implements app.ReviewRepository with one transaction: a put of the
@@ -149,13 +138,12 @@ func (r *ReviewRepository) get(ctx context.Context, book domain.BookID, user dom
 // Update implements app.ReviewRepository: read, fn, then one transaction
 // that puts the review on condition that its version is still the one read
 // and adds the difference of stars to the book's sum. A lost race starts
-// over, at most MaxUpdateAttempts times in all.
+// over under the package's retry policy (see attempts), at most
+// MaxWriteAttempts times in all.
 func (r *ReviewRepository) Update(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error) {
-	for attempt := range MaxUpdateAttempts {
-		if attempt > 0 {
-			if err := pause(ctx, rand.N(retryBackoff(attempt))); err != nil {
-				return domain.Review{}, fmt.Errorf("update review: %w", err)
-			}
+	for _, ctxErr := range attempts(ctx) {
+		if ctxErr != nil {
+			return domain.Review{}, fmt.Errorf("update review: %w", ctxErr)
 		}
 		review, err := r.tryUpdate(ctx, book, user, fn)
 		if !errors.Is(err, errLostRace) {
@@ -163,7 +151,7 @@ func (r *ReviewRepository) Update(ctx context.Context, book domain.BookID, user 
 		}
 	}
 	return domain.Review{}, fmt.Errorf("update review %s/%s: other writers won %d times in a row: %w",
-		book, user, MaxUpdateAttempts, domain.ErrVersionConflict)
+		book, user, MaxWriteAttempts, domain.ErrVersionConflict)
 }
 
 func (r *ReviewRepository) tryUpdate(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error) {
@@ -199,13 +187,13 @@ func (r *ReviewRepository) tryUpdate(ctx context.Context, book domain.BookID, us
 
 // Delete implements app.ReviewRepository: read, then one transaction that
 // deletes the review on condition that its version is still the one read
-// and takes its stars off the book's totals.
+// and takes its stars off the book's totals. A lost race starts over under
+// the package's retry policy (see attempts), at most MaxWriteAttempts times
+// in all.
 func (r *ReviewRepository) Delete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error) {
-	for attempt := range MaxUpdateAttempts {
-		if attempt > 0 {
-			if err := pause(ctx, rand.N(retryBackoff(attempt))); err != nil {
-				return domain.Review{}, fmt.Errorf("delete review: %w", err)
-			}
+	for _, ctxErr := range attempts(ctx) {
+		if ctxErr != nil {
+			return domain.Review{}, fmt.Errorf("delete review: %w", ctxErr)
 		}
 		review, err := r.tryDelete(ctx, book, user, expectedVersion)
 		if !errors.Is(err, errLostRace) {
@@ -213,7 +201,7 @@ func (r *ReviewRepository) Delete(ctx context.Context, book domain.BookID, user 
 		}
 	}
 	return domain.Review{}, fmt.Errorf("delete review %s/%s: other writers won %d times in a row: %w",
-		book, user, MaxUpdateAttempts, domain.ErrVersionConflict)
+		book, user, MaxWriteAttempts, domain.ErrVersionConflict)
 }
 
 func (r *ReviewRepository) tryDelete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error) {

@@ -1,10 +1,10 @@
-package dynamostore_test
+package dynamodb_test
 
 import (
 	"context"
 	"testing"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/app/porttest"
@@ -21,15 +21,15 @@ func TestReviewRepositoryContract(t *testing.T) {
 }
 
 // newReviewRepos returns both repositories over one fresh table.
-func newReviewRepos(t *testing.T) (*dynamostore.BookRepository, *dynamostore.ReviewRepository, dynamostore.TableName) {
+func newReviewRepos(t *testing.T) (*dynamodb.BookRepository, *dynamodb.ReviewRepository, dynamodb.TableName) {
 	t.Helper()
 	srv := dynamotest.Start(t)
 	name := dynamotest.NewTable(t, srv.DB)
-	books, err := dynamostore.NewBookRepository(srv.DB, name)
+	books, err := dynamodb.NewBookRepository(srv.DB, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	reviews, err := dynamostore.NewReviewRepository(srv.DB, name)
+	reviews, err := dynamodb.NewReviewRepository(srv.DB, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestReviewItemsStayOutOfTheBookIndexes(t *testing.T) {
 }
 
 func TestNewReviewRepositoryRejectsBadArguments(t *testing.T) {
-	if _, err := dynamostore.NewReviewRepository(nil, "x"); err == nil {
+	if _, err := dynamodb.NewReviewRepository(nil, "x"); err == nil {
 		t.Fatal("NewReviewRepository(nil, \"x\") succeeded")
 	}
 }

@@ -1,4 +1,4 @@
-package dynamostore
+package dynamodb
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/guregu/dynamo/v2"
 )
@@ -186,8 +186,8 @@ func (n TableName) validate() error {
 // billing. It is the only description of the table in code: CreateTable
 // sends it, and tests compare it with the deployment template. Each call
 // returns a new value that the caller may modify.
-func TableSpec(name TableName) *dynamodb.CreateTableInput {
-	return &dynamodb.CreateTableInput{
+func TableSpec(name TableName) *awsdynamodb.CreateTableInput {
+	return &awsdynamodb.CreateTableInput{
 		TableName:   aws.String(string(name)),
 		BillingMode: types.BillingModePayPerRequest,
 		AttributeDefinitions: []types.AttributeDefinition{
@@ -276,7 +276,7 @@ const TTLAttribute = attrExpiresAt
 // enableTTL turns on time to live on TTLAttribute, as the template does, so
 // local tables expire idempotency records too. It is idempotent.
 func enableTTL(ctx context.Context, db *dynamo.DB, name TableName) error {
-	out, err := db.Client().DescribeTimeToLive(ctx, &dynamodb.DescribeTimeToLiveInput{TableName: aws.String(string(name))})
+	out, err := db.Client().DescribeTimeToLive(ctx, &awsdynamodb.DescribeTimeToLiveInput{TableName: aws.String(string(name))})
 	if err != nil {
 		return fmt.Errorf("describe time to live: %w", err)
 	}
@@ -284,7 +284,7 @@ func enableTTL(ctx context.Context, db *dynamo.DB, name TableName) error {
 		(d.TimeToLiveStatus == types.TimeToLiveStatusEnabled || d.TimeToLiveStatus == types.TimeToLiveStatusEnabling) {
 		return nil
 	}
-	_, err = db.Client().UpdateTimeToLive(ctx, &dynamodb.UpdateTimeToLiveInput{
+	_, err = db.Client().UpdateTimeToLive(ctx, &awsdynamodb.UpdateTimeToLiveInput{
 		TableName:               aws.String(string(name)),
 		TimeToLiveSpecification: &types.TimeToLiveSpecification{AttributeName: aws.String(TTLAttribute), Enabled: aws.Bool(true)},
 	})
@@ -296,8 +296,8 @@ func enableTTL(ctx context.Context, db *dynamo.DB, name TableName) error {
 
 // checkExisting compares the key schemas of an existing table and of its
 // indexes with spec.
-func checkExisting(ctx context.Context, db *dynamo.DB, spec *dynamodb.CreateTableInput) error {
-	out, err := db.Client().DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: spec.TableName})
+func checkExisting(ctx context.Context, db *dynamo.DB, spec *awsdynamodb.CreateTableInput) error {
+	out, err := db.Client().DescribeTable(ctx, &awsdynamodb.DescribeTableInput{TableName: spec.TableName})
 	if err != nil {
 		return fmt.Errorf("describe existing table: %w", err)
 	}
@@ -340,7 +340,7 @@ func openTable(db *dynamo.DB, name TableName) (dynamo.Table, error) {
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return dynamo.Table{}, fmt.Errorf("dynamostore: %w", err)
+		return dynamo.Table{}, fmt.Errorf("dynamodb: %w", err)
 	}
 	return db.Table(string(name)), nil
 }

@@ -1,4 +1,4 @@
-package s3store
+package s3
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/smithy-go"
 
@@ -17,14 +17,14 @@ import (
 // local stack (deployed stacks create their bucket with the infrastructure).
 // A bucket the caller already owns is not an error. A name taken by another
 // account wraps domain.ErrConflict.
-func CreateBucket(ctx context.Context, client *s3.Client, bucket BucketName) error {
+func CreateBucket(ctx context.Context, client *awss3.Client, bucket BucketName) error {
 	if client == nil {
 		return errors.New("create bucket: nil S3 client")
 	}
 	if err := checkBucketName(bucket); err != nil {
 		return fmt.Errorf("create bucket: %w: %w", err, domain.ErrInvalid)
 	}
-	in := &s3.CreateBucketInput{Bucket: aws.String(string(bucket))}
+	in := &awss3.CreateBucketInput{Bucket: aws.String(string(bucket))}
 	// us-east-1 is the default location and must not be named.
 	if region := client.Options().Region; region != "" && region != "us-east-1" {
 		in.CreateBucketConfiguration = &types.CreateBucketConfiguration{

@@ -1,4 +1,4 @@
-package s3store
+package s3
 
 import (
 	"errors"
@@ -6,7 +6,7 @@ import (
 	"net/url"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 )
 
 // Options say how to reach the S3 API. The zero value talks to AWS through
@@ -29,7 +29,7 @@ type Options struct {
 // NewClient returns the client for server-side calls (listing, deleting,
 // creating buckets) described by cfg and o. cfg must name a region and hold
 // credentials.
-func NewClient(cfg aws.Config, o Options) (*s3.Client, error) {
+func NewClient(cfg aws.Config, o Options) (*awss3.Client, error) {
 	if err := checkConfig(cfg, o); err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func NewClient(cfg aws.Config, o Options) (*s3.Client, error) {
 // NewPresignClient returns the client that signs requests for browsers. It
 // signs for o.PublicEndpoint when that is set, otherwise for o.Endpoint.
 // Signing needs no network access.
-func NewPresignClient(cfg aws.Config, o Options) (*s3.PresignClient, error) {
+func NewPresignClient(cfg aws.Config, o Options) (*awss3.PresignClient, error) {
 	if err := checkConfig(cfg, o); err != nil {
 		return nil, err
 	}
@@ -47,15 +47,15 @@ func NewPresignClient(cfg aws.Config, o Options) (*s3.PresignClient, error) {
 	if o.PublicEndpoint != "" {
 		endpoint = o.PublicEndpoint
 	}
-	return s3.NewPresignClient(newClient(cfg, endpoint, o.UsePathStyle)), nil
+	return awss3.NewPresignClient(newClient(cfg, endpoint, o.UsePathStyle)), nil
 }
 
 // newClient builds a client that computes and validates flexible checksums
 // only where an operation requires them. The SDK default (when supported)
 // adds checksum parameters that plain HTTP clients such as browsers cannot
 // satisfy and that some S3-compatible servers reject.
-func newClient(cfg aws.Config, endpoint string, pathStyle bool) *s3.Client {
-	return s3.NewFromConfig(cfg, func(o *s3.Options) {
+func newClient(cfg aws.Config, endpoint string, pathStyle bool) *awss3.Client {
+	return awss3.NewFromConfig(cfg, func(o *awss3.Options) {
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
@@ -80,7 +80,7 @@ func checkConfig(cfg aws.Config, o Options) error {
 		errs = append(errs, fmt.Errorf("public endpoint: %w", err))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("s3store: %w", err)
+		return fmt.Errorf("s3: %w", err)
 	}
 	return nil
 }

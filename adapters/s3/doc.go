@@ -1,4 +1,4 @@
-// Package s3store implements the app's ObjectStore port on Amazon S3, or on
+// Package s3 implements the app's ObjectStore port on Amazon S3, or on
 // any S3-compatible server such as MinIO, with aws-sdk-go-v2.
 //
 // Browsers upload and download cover images directly through presigned
@@ -8,4 +8,4 @@
 //
 // The package never loads configuration nor reads the environment: callers
 // pass an aws.Config (or ready-made clients), an Options and a BucketName.
-package s3store
+package s3

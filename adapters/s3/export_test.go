@@ -1,4 +1,4 @@
-package s3store
+package s3
 
 // SetListPageSize makes DeletePrefix list n keys per page, so tests cover
 // several pages with few objects.

@@ -1,4 +1,4 @@
-package s3store
+package s3
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 
 	"github.com/bookshop/bookshop/app"
@@ -45,8 +45,8 @@ type BucketName string
 
 // ObjectStore keeps objects in one S3 bucket. It is safe for concurrent use.
 type ObjectStore struct {
-	client    *s3.Client
-	presigner *s3.PresignClient
+	client    *awss3.Client
+	presigner *awss3.PresignClient
 	bucket    string
 	pageSize  int32
 }
@@ -56,7 +56,7 @@ var _ app.ObjectStore = (*ObjectStore)(nil)
 // New returns a store over bucket. client makes the server-side calls;
 // presigner signs the requests browsers send, so it must be built for the
 // endpoint browsers reach (see NewPresignClient). Nothing is sent to S3.
-func New(client *s3.Client, presigner *s3.PresignClient, bucket BucketName) (*ObjectStore, error) {
+func New(client *awss3.Client, presigner *awss3.PresignClient, bucket BucketName) (*ObjectStore, error) {
 	var errs []error
 	if client == nil {
 		errs = append(errs, errors.New("nil S3 client"))
@@ -68,7 +68,7 @@ func New(client *s3.Client, presigner *s3.PresignClient, bucket BucketName) (*Ob
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("s3store: %w", err)
+		return nil, fmt.Errorf("s3: %w", err)
 	}
 	return &ObjectStore{client: client, presigner: presigner, bucket: string(bucket), pageSize: maxBatch}, nil
 }
@@ -84,12 +84,12 @@ func (s *ObjectStore) PresignPut(ctx context.Context, key, contentType string, c
 	if err != nil {
 		return app.PresignedRequest{}, fmt.Errorf("presign put %q: %w", key, err)
 	}
-	req, err := s.presigner.PresignPutObject(ctx, &s3.PutObjectInput{
+	req, err := s.presigner.PresignPutObject(ctx, &awss3.PutObjectInput{
 		Bucket:        aws.String(s.bucket),
 		Key:           aws.String(key),
 		ContentType:   aws.String(contentType),
 		ContentLength: aws.Int64(contentLength),
-	}, s3.WithPresignExpires(ttl))
+	}, awss3.WithPresignExpires(ttl))
 	if err != nil {
 		return app.PresignedRequest{}, fmt.Errorf("presign put %q in bucket %q: %w", key, s.bucket, err)
 	}
@@ -112,10 +112,10 @@ func (s *ObjectStore) PresignGet(ctx context.Context, key string, ttl time.Durat
 	if err := errors.Join(checkKey(key), checkTTL(ttl)); err != nil {
 		return "", fmt.Errorf("presign get %q: %w", key, err)
 	}
-	req, err := s.presigner.PresignGetObject(ctx, &s3.GetObjectInput{
+	req, err := s.presigner.PresignGetObject(ctx, &awss3.GetObjectInput{
 		Bucket: aws.String(s.bucket),
 		Key:    aws.String(key),
-	}, s3.WithPresignExpires(ttl))
+	}, awss3.WithPresignExpires(ttl))
 	if err != nil {
 		return "", fmt.Errorf("presign get %q in bucket %q: %w", key, s.bucket, err)
 	}
@@ -131,7 +131,7 @@ func (s *ObjectStore) DeletePrefix(ctx context.Context, prefix string) error {
 	if prefix == "" {
 		return fmt.Errorf("delete prefix: empty prefix: %w", domain.ErrInvalid)
 	}
-	pages := s3.NewListObjectsV2Paginator(s.client, &s3.ListObjectsV2Input{
+	pages := awss3.NewListObjectsV2Paginator(s.client, &awss3.ListObjectsV2Input{
 		Bucket:  aws.String(s.bucket),
 		Prefix:  aws.String(prefix),
 		MaxKeys: aws.Int32(s.pageSize),
@@ -161,7 +161,7 @@ func (s *ObjectStore) deleteKeys(ctx context.Context, keys []string) ([]error, e
 	var keyErrs []error
 	for len(keys) > 0 {
 		n := min(len(keys), maxBatch)
-		out, err := s.client.DeleteObjects(ctx, &s3.DeleteObjectsInput{
+		out, err := s.client.DeleteObjects(ctx, &awss3.DeleteObjectsInput{
 			Bucket: aws.String(s.bucket),
 			Delete: &types.Delete{Objects: objectIDs(keys[:n]), Quiet: aws.Bool(true)},
 		})

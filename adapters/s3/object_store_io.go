@@ -1,4 +1,4 @@
-package s3store
+package s3
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"io"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/smithy-go"
 
@@ -24,7 +24,7 @@ func (s *ObjectStore) GetObject(ctx context.Context, key string, maxBytes int64)
 	if err := checkKey(key); err != nil {
 		return app.Object{}, fmt.Errorf("get object: %w", err)
 	}
-	out, err := s.client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(s.bucket), Key: aws.String(key)})
+	out, err := s.client.GetObject(ctx, &awss3.GetObjectInput{Bucket: aws.String(s.bucket), Key: aws.String(key)})
 	if err != nil {
 		if isNoSuchKey(err) {
 			return app.Object{}, fmt.Errorf("get object %q: %w: %w", key, domain.ErrNotFound, err)
@@ -48,7 +48,7 @@ func (s *ObjectStore) PutObject(ctx context.Context, key, contentType string, da
 	if err := errors.Join(checkKey(key), checkContentType(contentType)); err != nil {
 		return fmt.Errorf("put object %q: %w", key, err)
 	}
-	_, err := s.client.PutObject(ctx, &s3.PutObjectInput{
+	_, err := s.client.PutObject(ctx, &awss3.PutObjectInput{
 		Bucket:        aws.String(s.bucket),
 		Key:           aws.String(key),
 		Body:          bytes.NewReader(data),
@@ -78,7 +78,7 @@ func (b *boundedBody) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	b.left -= int64(n)
 	if b.left < 0 {
-		return 0, errors.New("s3store: object body is longer than its Content-Length")
+		return 0, errors.New("s3: object body is longer than its Content-Length")
 	}
 	return n, err
 }

@@ -1,4 +1,4 @@
-package s3store_test
+package s3_test
 
 import (
 	"bytes"
@@ -15,11 +15,11 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/s3/s3test"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/app/porttest"
@@ -35,23 +35,23 @@ func TestObjectStoreContract(t *testing.T) {
 }
 
 // newMinIOStore returns a store over a fresh bucket of the shared MinIO.
-func newMinIOStore(t *testing.T) *s3store.ObjectStore {
+func newMinIOStore(t *testing.T) *s3.ObjectStore {
 	t.Helper()
 	srv, bucket := s3test.NewBucket(t)
 	return newStore(t, srv.Config, srv.Options(), bucket)
 }
 
-func newStore(t *testing.T, cfg aws.Config, o s3store.Options, bucket s3store.BucketName) *s3store.ObjectStore {
+func newStore(t *testing.T, cfg aws.Config, o s3.Options, bucket s3.BucketName) *s3.ObjectStore {
 	t.Helper()
-	client, err := s3store.NewClient(cfg, o)
+	client, err := s3.NewClient(cfg, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	presigner, err := s3store.NewPresignClient(cfg, o)
+	presigner, err := s3.NewPresignClient(cfg, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := s3store.New(client, presigner, bucket)
+	store, err := s3.New(client, presigner, bucket)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,16 +115,16 @@ func TestKeysWithReservedCharactersRoundTrip(t *testing.T) {
 func TestExpiredPresignedRequestsAreRefused(t *testing.T) {
 	t.Parallel()
 	srv, bucket := s3test.NewBucket(t)
-	client, err := s3store.NewClient(srv.Config, srv.Options())
+	client, err := s3.NewClient(srv.Config, srv.Options())
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Sign as if an hour ago, so a one-minute URL is long expired, without
 	// waiting for it.
-	presigner := s3.NewPresignClient(client, func(o *s3.PresignOptions) {
+	presigner := awss3.NewPresignClient(client, func(o *awss3.PresignOptions) {
 		o.Presigner = pastSigner{ago: time.Hour}
 	})
-	store, err := s3store.New(client, presigner, bucket)
+	store, err := s3.New(client, presigner, bucket)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestDeletePrefixWalksEveryListingPage(t *testing.T) {
 	t.Parallel()
 	srv, bucket := s3test.NewBucket(t)
 	store := newStore(t, srv.Config, srv.Options(), bucket)
-	s3store.SetListPageSize(store, 10)
+	s3.SetListPageSize(store, 10)
 	var keep []string
 	for i := range 25 {
 		putObject(t, srv.Client, bucket, fmt.Sprintf("covers/many/%02d.jpg", i))
@@ -189,7 +189,7 @@ func TestDeletePrefixReportsAMissingBucket(t *testing.T) {
 func TestCreateBucketIsIdempotent(t *testing.T) {
 	t.Parallel()
 	srv, bucket := s3test.NewBucket(t)
-	if err := s3store.CreateBucket(context.Background(), srv.Client, bucket); err != nil {
+	if err := s3.CreateBucket(context.Background(), srv.Client, bucket); err != nil {
 		t.Fatalf("CreateBucket of an existing own bucket = %v, want nil", err)
 	}
 }
@@ -202,7 +202,7 @@ func (p pastSigner) PresignHTTP(ctx context.Context, creds aws.Credentials, r *h
 	return signer.PresignHTTP(ctx, creds, r, payloadHash, service, region, signingTime.Add(-p.ago), optFns...)
 }
 
-func presignPut(t *testing.T, store *s3store.ObjectStore, key, contentType string, n int64) app.PresignedRequest {
+func presignPut(t *testing.T, store *s3.ObjectStore, key, contentType string, n int64) app.PresignedRequest {
 	t.Helper()
 	req, err := store.PresignPut(context.Background(), key, contentType, n, time.Minute)
 	if err != nil {
@@ -248,9 +248,9 @@ func download(t *testing.T, u string) (int, []byte) {
 	return resp.StatusCode, body
 }
 
-func putObject(t *testing.T, client *s3.Client, bucket s3store.BucketName, key string) {
+func putObject(t *testing.T, client *awss3.Client, bucket s3.BucketName, key string) {
 	t.Helper()
-	_, err := client.PutObject(context.Background(), &s3.PutObjectInput{
+	_, err := client.PutObject(context.Background(), &awss3.PutObjectInput{
 		Bucket: aws.String(string(bucket)), Key: aws.String(key), Body: strings.NewReader("x"),
 	})
 	if err != nil {
@@ -258,10 +258,10 @@ func putObject(t *testing.T, client *s3.Client, bucket s3store.BucketName, key s
 	}
 }
 
-func listKeys(t *testing.T, client *s3.Client, bucket s3store.BucketName) []string {
+func listKeys(t *testing.T, client *awss3.Client, bucket s3.BucketName) []string {
 	t.Helper()
 	var keys []string
-	pages := s3.NewListObjectsV2Paginator(client, &s3.ListObjectsV2Input{Bucket: aws.String(string(bucket))})
+	pages := awss3.NewListObjectsV2Paginator(client, &awss3.ListObjectsV2Input{Bucket: aws.String(string(bucket))})
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(context.Background())
 		if err != nil {

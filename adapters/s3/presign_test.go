@@ -1,4 +1,4 @@
-package s3store_test
+package s3_test
 
 import (
 	"context"
@@ -10,10 +10,10 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/google/go-cmp/cmp"
 
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -25,17 +25,17 @@ var offlineConfig = aws.Config{
 	Credentials: credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
 }
 
-func offlineStore(t *testing.T, o s3store.Options) *s3store.ObjectStore {
+func offlineStore(t *testing.T, o s3.Options) *s3.ObjectStore {
 	t.Helper()
-	client, err := s3store.NewClient(offlineConfig, o)
+	client, err := s3.NewClient(offlineConfig, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	presigner, err := s3store.NewPresignClient(offlineConfig, o)
+	presigner, err := s3.NewPresignClient(offlineConfig, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := s3store.New(client, presigner, "covers")
+	store, err := s3.New(client, presigner, "covers")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,12 +43,12 @@ func offlineStore(t *testing.T, o s3store.Options) *s3store.ObjectStore {
 }
 
 func TestNewRejectsMissingClientsAndBadBucketNames(t *testing.T) {
-	client, presigner := s3.NewFromConfig(offlineConfig), s3.NewPresignClient(s3.NewFromConfig(offlineConfig))
+	client, presigner := awss3.NewFromConfig(offlineConfig), awss3.NewPresignClient(awss3.NewFromConfig(offlineConfig))
 	tests := []struct {
 		name      string
-		client    *s3.Client
-		presigner *s3.PresignClient
-		bucket    s3store.BucketName
+		client    *awss3.Client
+		presigner *awss3.PresignClient
+		bucket    s3.BucketName
 		want      string
 	}{
 		{name: "nil client", presigner: presigner, bucket: "covers", want: "nil S3 client"},
@@ -56,11 +56,11 @@ func TestNewRejectsMissingClientsAndBadBucketNames(t *testing.T) {
 		{name: "empty bucket", client: client, presigner: presigner, want: "bucket name"},
 		{name: "upper case bucket", client: client, presigner: presigner, bucket: "Covers", want: "bucket name"},
 		{name: "bucket ends with a hyphen", client: client, presigner: presigner, bucket: "covers-", want: "bucket name"},
-		{name: "bucket too long", client: client, presigner: presigner, bucket: s3store.BucketName(strings.Repeat("a", 64)), want: "bucket name"},
+		{name: "bucket too long", client: client, presigner: presigner, bucket: s3.BucketName(strings.Repeat("a", 64)), want: "bucket name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			store, err := s3store.New(tt.client, tt.presigner, tt.bucket)
+			store, err := s3.New(tt.client, tt.presigner, tt.bucket)
 			if err == nil || !strings.Contains(err.Error(), tt.want) || store != nil {
 				t.Fatalf("New() = %v, %v; want nil and an error containing %q", store, err, tt.want)
 			}
@@ -72,20 +72,20 @@ func TestNewClientRejectsIncompleteConfig(t *testing.T) {
 	tests := []struct {
 		name string
 		cfg  aws.Config
-		o    s3store.Options
+		o    s3.Options
 		want string
 	}{
 		{name: "no region", cfg: aws.Config{Credentials: offlineConfig.Credentials}, want: "no region"},
 		{name: "no credentials", cfg: aws.Config{Region: "us-east-1"}, want: "no credentials"},
-		{name: "relative endpoint", cfg: offlineConfig, o: s3store.Options{Endpoint: "minio:9000"}, want: "endpoint"},
-		{name: "public endpoint with query", cfg: offlineConfig, o: s3store.Options{PublicEndpoint: "http://localhost:9000/?a=b"}, want: "public endpoint"},
+		{name: "relative endpoint", cfg: offlineConfig, o: s3.Options{Endpoint: "minio:9000"}, want: "endpoint"},
+		{name: "public endpoint with query", cfg: offlineConfig, o: s3.Options{PublicEndpoint: "http://localhost:9000/?a=b"}, want: "public endpoint"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := s3store.NewClient(tt.cfg, tt.o); err == nil || !strings.Contains(err.Error(), tt.want) {
+			if _, err := s3.NewClient(tt.cfg, tt.o); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("NewClient() error = %v, want one containing %q", err, tt.want)
 			}
-			if _, err := s3store.NewPresignClient(tt.cfg, tt.o); err == nil || !strings.Contains(err.Error(), tt.want) {
+			if _, err := s3.NewPresignClient(tt.cfg, tt.o); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("NewPresignClient() error = %v, want one containing %q", err, tt.want)
 			}
 		})
@@ -93,7 +93,7 @@ func TestNewClientRejectsIncompleteConfig(t *testing.T) {
 }
 
 func TestPresignPutSignsContentTypeAndLength(t *testing.T) {
-	store := offlineStore(t, s3store.Options{Endpoint: "http://127.0.0.1:9", UsePathStyle: true})
+	store := offlineStore(t, s3.Options{Endpoint: "http://127.0.0.1:9", UsePathStyle: true})
 	before := time.Now().Truncate(time.Second)
 
 	req, err := store.PresignPut(context.Background(), "covers/b1/01.png", "image/png", 123, 15*time.Minute)
@@ -132,17 +132,17 @@ func TestPresignPutSignsContentTypeAndLength(t *testing.T) {
 func TestPresignUsesThePublicEndpoint(t *testing.T) {
 	tests := []struct {
 		name     string
-		options  s3store.Options
+		options  s3.Options
 		wantHost string
 	}{
 		{
 			name:     "public endpoint set",
-			options:  s3store.Options{Endpoint: "http://minio:9000", PublicEndpoint: "http://localhost:9000", UsePathStyle: true},
+			options:  s3.Options{Endpoint: "http://minio:9000", PublicEndpoint: "http://localhost:9000", UsePathStyle: true},
 			wantHost: "localhost:9000",
 		},
 		{
 			name:     "public endpoint unset",
-			options:  s3store.Options{Endpoint: "http://minio:9000", UsePathStyle: true},
+			options:  s3.Options{Endpoint: "http://minio:9000", UsePathStyle: true},
 			wantHost: "minio:9000",
 		},
 	}
@@ -167,7 +167,7 @@ func TestPresignUsesThePublicEndpoint(t *testing.T) {
 }
 
 func TestInvalidArgumentsAreRejectedBeforeSigning(t *testing.T) {
-	store := offlineStore(t, s3store.Options{Endpoint: "http://127.0.0.1:9", UsePathStyle: true})
+	store := offlineStore(t, s3.Options{Endpoint: "http://127.0.0.1:9", UsePathStyle: true})
 	ctx := context.Background()
 	put := func(key, contentType string, n int64, ttl time.Duration) func() error {
 		return func() error { _, err := store.PresignPut(ctx, key, contentType, n, ttl); return err }
@@ -208,7 +208,7 @@ func TestInvalidArgumentsAreRejectedBeforeSigning(t *testing.T) {
 }
 
 func TestPresignAcceptsTheLimits(t *testing.T) {
-	store := offlineStore(t, s3store.Options{Endpoint: "http://127.0.0.1:9", UsePathStyle: true})
+	store := offlineStore(t, s3.Options{Endpoint: "http://127.0.0.1:9", UsePathStyle: true})
 	ctx := context.Background()
 	if _, err := store.PresignPut(ctx, "covers/a.jpg", "image/jpeg", 5<<30, 7*24*time.Hour); err != nil {
 		t.Errorf("PresignPut at the limits: %v", err)
@@ -219,7 +219,7 @@ func TestPresignAcceptsTheLimits(t *testing.T) {
 }
 
 func TestCreateBucketRejectsNilClient(t *testing.T) {
-	if err := s3store.CreateBucket(context.Background(), nil, "covers"); err == nil {
+	if err := s3.CreateBucket(context.Background(), nil, "covers"); err == nil {
 		t.Fatal("CreateBucket(nil client) = nil, want an error")
 	}
 }

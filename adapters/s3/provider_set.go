@@ -1,4 +1,4 @@
-package s3store
+package s3
 
 import (
 	"github.com/google/wire"
@@ -7,8 +7,8 @@ import (
 )
 
 // ProviderSet provides the S3 ObjectStore as app.ObjectStore. Its inputs are
-// an *s3.Client, an *s3.PresignClient and a BucketName; ClientSet builds the
-// clients.
+// the AWS SDK's *s3.Client and *s3.PresignClient and a BucketName; ClientSet
+// builds the clients.
 var ProviderSet = wire.NewSet(New, wire.Bind(new(app.ObjectStore), new(*ObjectStore)))
 
 // ClientSet builds the S3 clients ProviderSet needs from an aws.Config and

@@ -3,7 +3,7 @@ package main
 import (
 	"log/slog"
 
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
 
@@ -11,9 +11,9 @@ import (
 // environment at start-up; every problem is reported at once.
 type config struct {
 	Region          string
-	UserPoolID      cognitoidp.UserPoolID
-	ClientID        cognitoidp.ClientID
-	CognitoEndpoint cognitoidp.Endpoint
+	UserPoolID      cognito.UserPoolID
+	ClientID        cognito.ClientID
+	CognitoEndpoint cognito.Endpoint
 	AllowedOrigins  []string
 	LogLevel        slog.Level
 }
@@ -23,9 +23,9 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	env := envconfig.New(getenv)
 	cfg := config{
 		Region:          env.Required("AWS_REGION"),
-		UserPoolID:      cognitoidp.UserPoolID(env.Required("BOOKSHOP_USER_POOL_ID")),
-		ClientID:        cognitoidp.ClientID(env.Required("BOOKSHOP_USER_POOL_CLIENT_ID")),
-		CognitoEndpoint: cognitoidp.Endpoint(env.URL("BOOKSHOP_COGNITO_ENDPOINT")),
+		UserPoolID:      cognito.UserPoolID(env.Required("BOOKSHOP_USER_POOL_ID")),
+		ClientID:        cognito.ClientID(env.Required("BOOKSHOP_USER_POOL_CLIENT_ID")),
+		CognitoEndpoint: cognito.Endpoint(env.URL("BOOKSHOP_COGNITO_ENDPOINT")),
 		AllowedOrigins:  env.List("BOOKSHOP_CORS_ORIGINS"),
 		LogLevel:        env.LogLevel("LOG_LEVEL"),
 	}

@@ -9,7 +9,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -19,11 +19,11 @@ func newAWSConfig(ctx context.Context, cfg config) (aws.Config, error) {
 	return awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Region))
 }
 
-func userPoolID(cfg config) cognitoidp.UserPoolID    { return cfg.UserPoolID }
-func clientID(cfg config) cognitoidp.ClientID        { return cfg.ClientID }
-func cognitoEndpoint(cfg config) cognitoidp.Endpoint { return cfg.CognitoEndpoint }
-func newAPIConfig(cfg config) apigw.Config           { return apigw.Config{AllowedOrigins: cfg.AllowedOrigins} }
-func newServices(auth *app.Auth) apigw.Services      { return apigw.Services{Auth: auth} }
+func userPoolID(cfg config) cognito.UserPoolID    { return cfg.UserPoolID }
+func clientID(cfg config) cognito.ClientID        { return cfg.ClientID }
+func cognitoEndpoint(cfg config) cognito.Endpoint { return cfg.CognitoEndpoint }
+func newAPIConfig(cfg config) apigw.Config        { return apigw.Config{AllowedOrigins: cfg.AllowedOrigins} }
+func newServices(auth *app.Auth) apigw.Services   { return apigw.Services{Auth: auth} }
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {

@@ -10,7 +10,7 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -18,7 +18,7 @@ import (
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
 		newAWSConfig,
-		userPoolID, clientID, cognitoEndpoint, cognitoidp.ProviderSet,
+		userPoolID, clientID, cognitoEndpoint, cognito.ProviderSet,
 		app.NewAuth,
 		newLogger,
 		newAPIConfig,

@@ -22,13 +22,13 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	endpoint := cognitoEndpoint(cfg)
-	client, err := cognitoidp.NewClient(awsConfig, endpoint)
+	client, err := cognito.NewClient(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	cognitoidpUserPoolID := userPoolID(cfg)
-	cognitoidpClientID := clientID(cfg)
-	provider, err := cognitoidp.New(client, cognitoidpUserPoolID, cognitoidpClientID)
+	cognitoUserPoolID := userPoolID(cfg)
+	cognitoClientID := clientID(cfg)
+	provider, err := cognito.New(client, cognitoUserPoolID, cognitoClientID)
 	if err != nil {
 		return nil, err
 	}

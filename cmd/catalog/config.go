@@ -3,8 +3,8 @@ package main
 import (
 	"log/slog"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
@@ -14,10 +14,10 @@ import (
 // deployment fails its first invoke with the whole list.
 type config struct {
 	Region         string
-	Table          dynamostore.TableName
-	DynamoEndpoint dynamostore.Endpoint
-	Bucket         s3store.BucketName
-	S3             s3store.Options
+	Table          dynamodb.TableName
+	DynamoEndpoint dynamodb.Endpoint
+	Bucket         s3.BucketName
+	S3             s3.Options
 	CursorKey      []byte
 	AllowedOrigins []string
 	LogLevel       slog.Level
@@ -28,10 +28,10 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	env := envconfig.New(getenv)
 	cfg := config{
 		Region:         env.Required("AWS_REGION"),
-		Table:          dynamostore.TableName(env.Required("BOOKSHOP_TABLE")),
-		DynamoEndpoint: dynamostore.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
-		Bucket:         s3store.BucketName(env.Required("BOOKSHOP_BUCKET")),
-		S3: s3store.Options{
+		Table:          dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint: dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
+		Bucket:         s3.BucketName(env.Required("BOOKSHOP_BUCKET")),
+		S3: s3.Options{
 			Endpoint:       env.URL("BOOKSHOP_S3_ENDPOINT"),
 			PublicEndpoint: env.URL("BOOKSHOP_S3_PUBLIC_ENDPOINT"),
 			UsePathStyle:   env.Bool("BOOKSHOP_S3_PATH_STYLE"),

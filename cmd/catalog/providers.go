@@ -9,8 +9,8 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -20,10 +20,10 @@ func newAWSConfig(ctx context.Context, cfg config) (aws.Config, error) {
 	return awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Region))
 }
 
-func tableName(cfg config) dynamostore.TableName          { return cfg.Table }
-func dynamoEndpoint(cfg config) dynamostore.Endpoint      { return cfg.DynamoEndpoint }
-func bucketName(cfg config) s3store.BucketName            { return cfg.Bucket }
-func s3Options(cfg config) s3store.Options                { return cfg.S3 }
+func tableName(cfg config) dynamodb.TableName             { return cfg.Table }
+func dynamoEndpoint(cfg config) dynamodb.Endpoint         { return cfg.DynamoEndpoint }
+func bucketName(cfg config) s3.BucketName                 { return cfg.Bucket }
+func s3Options(cfg config) s3.Options                     { return cfg.S3 }
 func newCursorCodec(cfg config) (*app.CursorCodec, error) { return app.NewCursorCodec(cfg.CursorKey) }
 func newAPIConfig(cfg config) apigw.Config                { return apigw.Config{AllowedOrigins: cfg.AllowedOrigins} }
 

@@ -10,8 +10,8 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
 )
@@ -20,8 +20,8 @@ import (
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
 		newAWSConfig,
-		tableName, dynamoEndpoint, dynamostore.ClientSet, dynamostore.ProviderSet,
-		bucketName, s3Options, s3store.ClientSet, s3store.ProviderSet,
+		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet,
+		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,

@@ -24,26 +24,26 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	endpoint := dynamoEndpoint(cfg)
-	db, err := dynamostore.NewDB(awsConfig, endpoint)
+	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamostoreTableName := tableName(cfg)
-	bookRepository, err := dynamostore.NewBookRepository(db, dynamostoreTableName)
+	dynamodbTableName := tableName(cfg)
+	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
 	if err != nil {
 		return nil, err
 	}
 	options := s3Options(cfg)
-	client, err := s3store.NewClient(awsConfig, options)
+	client, err := s3.NewClient(awsConfig, options)
 	if err != nil {
 		return nil, err
 	}
-	presignClient, err := s3store.NewPresignClient(awsConfig, options)
+	presignClient, err := s3.NewPresignClient(awsConfig, options)
 	if err != nil {
 		return nil, err
 	}
-	s3storeBucketName := bucketName(cfg)
-	objectStore, err := s3store.New(client, presignClient, s3storeBucketName)
+	s3BucketName := bucketName(cfg)
+	objectStore, err := s3.New(client, presignClient, s3BucketName)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
-	reviewRepository, err := dynamostore.NewReviewRepository(db, dynamostoreTableName)
+	reviewRepository, err := dynamodb.NewReviewRepository(db, dynamodbTableName)
 	if err != nil {
 		return nil, err
 	}

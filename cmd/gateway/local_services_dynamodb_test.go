@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/app"
@@ -45,7 +45,7 @@ func TestGatewayStreamsToMailbox(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := dynamostore.NewOrderStreamHandler(notifications, slog.New(slog.DiscardHandler))
+	h, err := dynamodb.NewOrderStreamHandler(notifications, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,11 +70,11 @@ func TestGatewayStreamsToMailbox(t *testing.T) {
 	ts.Start()
 	t.Cleanup(ts.Close)
 
-	books, err := dynamostore.NewBookRepository(ddb.DB, table)
+	books, err := dynamodb.NewBookRepository(ddb.DB, table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders, err := dynamostore.NewOrderRepository(ddb.DB, table)
+	orders, err := dynamodb.NewOrderRepository(ddb.DB, table)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	cfndynamodb "github.com/awslabs/goformation/v7/cloudformation/dynamodb"
 	"github.com/google/go-cmp/cmp"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
 
@@ -19,7 +19,7 @@ import (
 const templatePath = "../../deploy/template.yaml"
 
 // tableShape is what must agree between the template's table and
-// dynamostore.TableSpec: attributes, keys, indexes, projections, billing.
+// dynamodb.TableSpec: attributes, keys, indexes, projections, billing.
 type tableShape struct {
 	Billing    string
 	Attributes map[string]string
@@ -49,14 +49,14 @@ func TestShopTableMatchesTableSpec(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := templateShape(table)
-	want := specShape(dynamostore.TableSpec("ShopTable"))
+	want := specShape(dynamodb.TableSpec("ShopTable"))
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("ShopTable in %s differs from dynamostore.TableSpec (-TableSpec +template):\n%s", templatePath, diff)
+		t.Errorf("ShopTable in %s differs from dynamodb.TableSpec (-TableSpec +template):\n%s", templatePath, diff)
 	}
-	// dynamostore.CreateTable enables TTL on the same attribute as the template.
-	if ttl := table.TimeToLiveSpecification; ttl == nil || aws.ToString(ttl.AttributeName) != dynamostore.TTLAttribute ||
+	// dynamodb.CreateTable enables TTL on the same attribute as the template.
+	if ttl := table.TimeToLiveSpecification; ttl == nil || aws.ToString(ttl.AttributeName) != dynamodb.TTLAttribute ||
 		!ttl.Enabled {
-		t.Errorf("ShopTable's TimeToLiveSpecification = %+v, want %s enabled as dynamostore.CreateTable does", ttl, dynamostore.TTLAttribute)
+		t.Errorf("ShopTable's TimeToLiveSpecification = %+v, want %s enabled as dynamodb.CreateTable does", ttl, dynamodb.TTLAttribute)
 	}
 }
 
@@ -98,7 +98,7 @@ func templateShape(t *cfndynamodb.Table) tableShape {
 	return s
 }
 
-func specShape(in *dynamodb.CreateTableInput) tableShape {
+func specShape(in *awsdynamodb.CreateTableInput) tableShape {
 	s := tableShape{Billing: string(in.BillingMode), Attributes: map[string]string{}, GSIs: map[string]indexShape{}, LSIs: map[string]indexShape{}}
 	if s.Billing == "" {
 		s.Billing = string(types.BillingModeProvisioned)

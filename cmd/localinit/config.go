@@ -9,27 +9,27 @@ import (
 	"strings"
 	"time"
 
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 )
 
 // config is what localinit reads from the environment (see the package
 // comment). Every problem is reported at once.
 type config struct {
 	Region         string
-	Table          dynamostore.TableName
-	DynamoEndpoint dynamostore.Endpoint
-	CoversBucket   s3store.BucketName
-	WebBucket      s3store.BucketName
-	S3             s3store.Options
+	Table          dynamodb.TableName
+	DynamoEndpoint dynamodb.Endpoint
+	CoversBucket   s3.BucketName
+	WebBucket      s3.BucketName
+	S3             s3.Options
 	NotifyARN      string
 	APIURL         string
 	// Cognito: the user pool and app client the stack uses, and where
 	// cognito-local answers.
-	CognitoEndpoint cognitoidp.Endpoint
-	UserPoolID      cognitoidp.UserPoolID
-	ClientID        cognitoidp.ClientID
+	CognitoEndpoint cognito.Endpoint
+	UserPoolID      cognito.UserPoolID
+	ClientID        cognito.ClientID
 	// The local administrator, created in the pool and used for seeding.
 	AdminEmail    string
 	AdminPassword string
@@ -48,19 +48,19 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	cfg := config{
 		Region:         required("AWS_REGION"),
-		Table:          dynamostore.TableName(required("BOOKSHOP_TABLE")),
-		DynamoEndpoint: dynamostore.Endpoint(required("BOOKSHOP_DYNAMODB_ENDPOINT")),
-		CoversBucket:   s3store.BucketName(required("BOOKSHOP_BUCKET")),
-		WebBucket:      s3store.BucketName(strings.TrimSpace(getenv("BOOKSHOP_WEB_BUCKET"))),
-		S3: s3store.Options{
+		Table:          dynamodb.TableName(required("BOOKSHOP_TABLE")),
+		DynamoEndpoint: dynamodb.Endpoint(required("BOOKSHOP_DYNAMODB_ENDPOINT")),
+		CoversBucket:   s3.BucketName(required("BOOKSHOP_BUCKET")),
+		WebBucket:      s3.BucketName(strings.TrimSpace(getenv("BOOKSHOP_WEB_BUCKET"))),
+		S3: s3.Options{
 			Endpoint:       required("BOOKSHOP_S3_ENDPOINT"),
 			PublicEndpoint: strings.TrimSpace(getenv("BOOKSHOP_S3_PUBLIC_ENDPOINT")),
 		},
 		NotifyARN:       strings.TrimSpace(getenv("BOOKSHOP_NOTIFY_ARN")),
 		APIURL:          strings.TrimRight(strings.TrimSpace(getenv("BOOKSHOP_API_URL")), "/"),
-		CognitoEndpoint: cognitoidp.Endpoint(required("BOOKSHOP_COGNITO_ENDPOINT")),
-		UserPoolID:      cognitoidp.UserPoolID(required("BOOKSHOP_USER_POOL_ID")),
-		ClientID:        cognitoidp.ClientID(required("BOOKSHOP_USER_POOL_CLIENT_ID")),
+		CognitoEndpoint: cognito.Endpoint(required("BOOKSHOP_COGNITO_ENDPOINT")),
+		UserPoolID:      cognito.UserPoolID(required("BOOKSHOP_USER_POOL_ID")),
+		ClientID:        cognito.ClientID(required("BOOKSHOP_USER_POOL_CLIENT_ID")),
 		AdminEmail:      required("BOOKSHOP_ADMIN_EMAIL"),
 		AdminPassword:   required("BOOKSHOP_ADMIN_PASSWORD"),
 		Timeout:         60 * time.Second,

@@ -1,8 +1,8 @@
 // Command localinit prepares the local stack (docker-compose.yml) the way the
 // deployment template prepares AWS, then seeds it through the public API:
 //
-//  1. creates the DynamoDB table (dynamostore.CreateTable) and the covers and
-//     web buckets (s3store.CreateBucket; the web bucket is readable anonymously,
+//  1. creates the DynamoDB table (dynamodb.CreateTable) and the covers and
+//     web buckets (s3.CreateBucket; the web bucket is readable anonymously,
 //     as CloudFront reads it on AWS);
 //  2. subscribes the local gateway to the covers bucket's s3:ObjectCreated:*
 //     events under covers/ (MinIO webhook target BOOKSHOP_NOTIFY_ARN);

@@ -12,9 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 )
 
 // newAWSConfig loads credentials from the environment for the configured
@@ -23,11 +23,11 @@ func newAWSConfig(ctx context.Context, cfg config) (aws.Config, error) {
 	return awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Region))
 }
 
-func dynamoEndpoint(cfg config) dynamostore.Endpoint { return cfg.DynamoEndpoint }
-func s3Options(cfg config) s3store.Options           { return cfg.S3 }
-func cognitoEndpoint(cfg config) cognitoidp.Endpoint { return cfg.CognitoEndpoint }
-func userPoolID(cfg config) cognitoidp.UserPoolID    { return cfg.UserPoolID }
-func clientID(cfg config) cognitoidp.ClientID        { return cfg.ClientID }
+func dynamoEndpoint(cfg config) dynamodb.Endpoint { return cfg.DynamoEndpoint }
+func s3Options(cfg config) s3.Options             { return cfg.S3 }
+func cognitoEndpoint(cfg config) cognito.Endpoint { return cfg.CognitoEndpoint }
+func userPoolID(cfg config) cognito.UserPoolID    { return cfg.UserPoolID }
+func clientID(cfg config) cognito.ClientID        { return cfg.ClientID }
 
 // newLogger writes JSON lines to stderr (docker compose logs localinit).
 func newLogger(cfg config) *slog.Logger {

@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/guregu/dynamo/v2"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -27,7 +27,7 @@ const coversPrefix = "covers/"
 type stack struct {
 	cfg  config
 	db   *dynamo.DB
-	s3   *s3.Client
+	s3   *awss3.Client
 	http *http.Client
 	idp  app.IdentityProvider
 	log  *slog.Logger
@@ -45,7 +45,7 @@ func (s *stack) run(ctx context.Context) error {
 		name string
 		fn   func(context.Context) error
 	}{
-		{"table", func(ctx context.Context) error { return dynamostore.CreateTable(ctx, s.db, s.cfg.Table) }},
+		{"table", func(ctx context.Context) error { return dynamodb.CreateTable(ctx, s.db, s.cfg.Table) }},
 		// On AWS only CloudFront reads these (Origin Access Control); the
 		// gateway, standing in for it, reads them anonymously.
 		{"covers bucket", func(ctx context.Context) error {
@@ -85,11 +85,11 @@ func (s *stack) run(ctx context.Context) error {
 
 // createReadableBucket creates bucket (unless name is empty) and lets anyone
 // read the objects under the given key prefixes ("" for all of them).
-func (s *stack) createReadableBucket(ctx context.Context, bucket s3store.BucketName, prefixes ...string) error {
+func (s *stack) createReadableBucket(ctx context.Context, bucket s3.BucketName, prefixes ...string) error {
 	if bucket == "" {
 		return nil
 	}
-	if err := s3store.CreateBucket(ctx, s.s3, bucket); err != nil {
+	if err := s3.CreateBucket(ctx, s.s3, bucket); err != nil {
 		return err
 	}
 	resources := make([]string, len(prefixes))
@@ -108,7 +108,7 @@ func (s *stack) createReadableBucket(ctx context.Context, bucket s3store.BucketN
 	if err != nil {
 		return err
 	}
-	_, err = s.s3.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: aws.String(string(bucket)), Policy: aws.String(string(policy))})
+	_, err = s.s3.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{Bucket: aws.String(string(bucket)), Policy: aws.String(string(policy))})
 	return err
 }
 
@@ -119,7 +119,7 @@ func (s *stack) subscribeCoverUploads(ctx context.Context) error {
 	if s.cfg.NotifyARN == "" {
 		return nil
 	}
-	_, err := s.s3.PutBucketNotificationConfiguration(ctx, &s3.PutBucketNotificationConfigurationInput{
+	_, err := s.s3.PutBucketNotificationConfiguration(ctx, &awss3.PutBucketNotificationConfigurationInput{
 		Bucket: aws.String(string(s.cfg.CoversBucket)),
 		NotificationConfiguration: &types.NotificationConfiguration{
 			QueueConfigurations: []types.QueueConfiguration{{

@@ -9,9 +9,9 @@ import (
 
 	"github.com/google/wire"
 
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 )
 
 // initializeStack builds the stack initializer over DynamoDB, S3, Cognito
@@ -19,9 +19,9 @@ import (
 func initializeStack(ctx context.Context, cfg config) (*stack, error) {
 	wire.Build(
 		newAWSConfig,
-		dynamoEndpoint, dynamostore.ClientSet,
-		s3Options, s3store.NewClient,
-		cognitoEndpoint, userPoolID, clientID, cognitoidp.ProviderSet,
+		dynamoEndpoint, dynamodb.ClientSet,
+		s3Options, s3.NewClient,
+		cognitoEndpoint, userPoolID, clientID, cognito.ProviderSet,
 		newHTTPClient,
 		newLogger,
 		wire.Struct(new(stack), "cfg", "db", "s3", "http", "idp", "log"),

@@ -23,24 +23,24 @@ func initializeStack(ctx context.Context, cfg config) (*stack, error) {
 		return nil, err
 	}
 	endpoint := dynamoEndpoint(cfg)
-	db, err := dynamostore.NewDB(awsConfig, endpoint)
+	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
 	options := s3Options(cfg)
-	client, err := s3store.NewClient(awsConfig, options)
+	client, err := s3.NewClient(awsConfig, options)
 	if err != nil {
 		return nil, err
 	}
 	httpClient := newHTTPClient(cfg)
-	cognitoidpEndpoint := cognitoEndpoint(cfg)
-	cognitoidentityproviderClient, err := cognitoidp.NewClient(awsConfig, cognitoidpEndpoint)
+	endpoint2 := cognitoEndpoint(cfg)
+	cognitoidentityproviderClient, err := cognito.NewClient(awsConfig, endpoint2)
 	if err != nil {
 		return nil, err
 	}
-	cognitoidpUserPoolID := userPoolID(cfg)
-	cognitoidpClientID := clientID(cfg)
-	provider, err := cognitoidp.New(cognitoidentityproviderClient, cognitoidpUserPoolID, cognitoidpClientID)
+	cognitoUserPoolID := userPoolID(cfg)
+	cognitoClientID := clientID(cfg)
+	provider, err := cognito.New(cognitoidentityproviderClient, cognitoUserPoolID, cognitoClientID)
 	if err != nil {
 		return nil, err
 	}

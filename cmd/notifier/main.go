@@ -2,7 +2,7 @@
 // stream invokes (event source mapping with ReportBatchItemFailures): it
 // turns order changes into notifications, "order placed" and "order status
 // changed", published to an SNS topic on AWS or posted to the local stack's
-// mailbox (see app.OrderNotifications and dynamostore.OrderStreamHandler).
+// mailbox (see app.OrderNotifications and dynamodb.OrderStreamHandler).
 //
 // Configuration (environment):
 //

@@ -9,12 +9,12 @@ import (
 
 	"github.com/google/wire"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
 )
 
 // initializeHandler builds the stream handler over the configured notifier.
-func initializeHandler(ctx context.Context, cfg config) (*dynamostore.OrderStreamHandler, error) {
-	wire.Build(newNotifier, app.NewOrderNotifications, newLogger, dynamostore.NewOrderStreamHandler)
+func initializeHandler(ctx context.Context, cfg config) (*dynamodb.OrderStreamHandler, error) {
+	wire.Build(newNotifier, app.NewOrderNotifications, newLogger, dynamodb.NewOrderStreamHandler)
 	return nil, nil
 }

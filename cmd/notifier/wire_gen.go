@@ -15,7 +15,7 @@ import (
 // Injectors from wire.go:
 
 // initializeHandler builds the stream handler over the configured notifier.
-func initializeHandler(ctx context.Context, cfg config) (*dynamostore.OrderStreamHandler, error) {
+func initializeHandler(ctx context.Context, cfg config) (*dynamodb.OrderStreamHandler, error) {
 	notifier, err := newNotifier(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -25,7 +25,7 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamostore.OrderStrea
 		return nil, err
 	}
 	logger := newLogger(cfg)
-	orderStreamHandler, err := dynamostore.NewOrderStreamHandler(orderNotifications, logger)
+	orderStreamHandler, err := dynamodb.NewOrderStreamHandler(orderNotifications, logger)
 	if err != nil {
 		return nil, err
 	}

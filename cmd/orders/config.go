@@ -3,7 +3,7 @@ package main
 import (
 	"log/slog"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
@@ -12,8 +12,8 @@ import (
 // environment at start-up. Every problem is reported at once.
 type config struct {
 	Region         string
-	Table          dynamostore.TableName
-	DynamoEndpoint dynamostore.Endpoint
+	Table          dynamodb.TableName
+	DynamoEndpoint dynamodb.Endpoint
 	CursorKey      []byte
 	AllowedOrigins []string
 	LogLevel       slog.Level
@@ -24,8 +24,8 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	env := envconfig.New(getenv)
 	cfg := config{
 		Region:         env.Required("AWS_REGION"),
-		Table:          dynamostore.TableName(env.Required("BOOKSHOP_TABLE")),
-		DynamoEndpoint: dynamostore.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
+		Table:          dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint: dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		CursorKey:      env.Secret("BOOKSHOP_CURSOR_KEY", app.MinCursorKeyLen),
 		AllowedOrigins: env.List("BOOKSHOP_CORS_ORIGINS"),
 		LogLevel:       env.LogLevel("LOG_LEVEL"),

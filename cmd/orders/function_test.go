@@ -10,7 +10,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -41,7 +41,7 @@ func TestOrdersFunction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	books, err := dynamostore.NewBookRepository(srv.DB, table)
+	books, err := dynamodb.NewBookRepository(srv.DB, table)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -20,8 +20,8 @@ func newAWSConfig(ctx context.Context, cfg config) (aws.Config, error) {
 	return awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Region))
 }
 
-func tableName(cfg config) dynamostore.TableName          { return cfg.Table }
-func dynamoEndpoint(cfg config) dynamostore.Endpoint      { return cfg.DynamoEndpoint }
+func tableName(cfg config) dynamodb.TableName             { return cfg.Table }
+func dynamoEndpoint(cfg config) dynamodb.Endpoint         { return cfg.DynamoEndpoint }
 func newCursorCodec(cfg config) (*app.CursorCodec, error) { return app.NewCursorCodec(cfg.CursorKey) }
 func newAPIConfig(cfg config) apigw.Config                { return apigw.Config{AllowedOrigins: cfg.AllowedOrigins} }
 

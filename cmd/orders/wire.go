@@ -10,7 +10,7 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
 )
@@ -19,7 +19,7 @@ import (
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
 		newAWSConfig,
-		tableName, dynamoEndpoint, dynamostore.ClientSet, dynamostore.ProviderSet, dynamostore.OrderProviderSet,
+		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.OrderProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		shippingPolicy,

@@ -23,16 +23,16 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	endpoint := dynamoEndpoint(cfg)
-	db, err := dynamostore.NewDB(awsConfig, endpoint)
+	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamostoreTableName := tableName(cfg)
-	orderRepository, err := dynamostore.NewOrderRepository(db, dynamostoreTableName)
+	dynamodbTableName := tableName(cfg)
+	orderRepository, err := dynamodb.NewOrderRepository(db, dynamodbTableName)
 	if err != nil {
 		return nil, err
 	}
-	bookRepository, err := dynamostore.NewBookRepository(db, dynamostoreTableName)
+	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/s3/s3test"
 	"github.com/bookshop/bookshop/app"
@@ -39,7 +39,7 @@ const (
 // aws-lambda-go's handler adapter, against DynamoDB Local and MinIO.
 type function struct {
 	invoke func(ctx context.Context, payload []byte) ([]byte, error)
-	books  *dynamostore.BookRepository
+	books  *dynamodb.BookRepository
 	s3     *s3.Client
 	bucket string
 }
@@ -74,7 +74,7 @@ func startFunction(t *testing.T) function {
 	if err != nil {
 		t.Fatal(err)
 	}
-	books, err := dynamostore.NewBookRepository(ddb.DB, table)
+	books, err := dynamodb.NewBookRepository(ddb.DB, table)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/s3event"
 )
 
@@ -20,11 +20,11 @@ func newAWSConfig(ctx context.Context, cfg config) (aws.Config, error) {
 	return awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Region))
 }
 
-func tableName(cfg config) dynamostore.TableName     { return cfg.Table }
-func dynamoEndpoint(cfg config) dynamostore.Endpoint { return cfg.DynamoEndpoint }
-func bucketName(cfg config) s3store.BucketName       { return cfg.Bucket }
-func s3Options(cfg config) s3store.Options           { return cfg.S3 }
-func eventBucket(cfg config) s3event.Bucket          { return s3event.Bucket(cfg.Bucket) }
+func tableName(cfg config) dynamodb.TableName     { return cfg.Table }
+func dynamoEndpoint(cfg config) dynamodb.Endpoint { return cfg.DynamoEndpoint }
+func bucketName(cfg config) s3.BucketName         { return cfg.Bucket }
+func s3Options(cfg config) s3.Options             { return cfg.S3 }
+func eventBucket(cfg config) s3event.Bucket       { return s3event.Bucket(cfg.Bucket) }
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {

@@ -9,9 +9,9 @@ import (
 
 	"github.com/google/wire"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/imaging"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/s3event"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
@@ -21,9 +21,9 @@ import (
 func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error) {
 	wire.Build(
 		newAWSConfig,
-		tableName, dynamoEndpoint, dynamostore.ClientSet,
-		dynamostore.NewBookRepository, wire.Bind(new(app.BookRepository), new(*dynamostore.BookRepository)),
-		bucketName, s3Options, s3store.ClientSet, s3store.ProviderSet,
+		tableName, dynamoEndpoint, dynamodb.ClientSet,
+		dynamodb.NewBookRepository, wire.Bind(new(app.BookRepository), new(*dynamodb.BookRepository)),
+		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		imaging.ProviderSet,
 		wire.Value(system.Clock{}), wire.Bind(new(app.Clock), new(system.Clock)),
 		app.NewThumbnails,

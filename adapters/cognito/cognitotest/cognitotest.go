@@ -28,7 +28,7 @@ import (
 	"github.com/testcontainers/testcontainers-go"
 	"github.com/testcontainers/testcontainers-go/wait"
 
-	cognitoidp "github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/adapters/internal/containertest"
 	"github.com/bookshop/bookshop/app"
 )
@@ -54,7 +54,7 @@ const (
 // Server is the running cognito-local of this test binary.
 type Server struct {
 	// Endpoint is the API's base URL, e.g. "http://127.0.0.1:32768".
-	Endpoint cognitoidp.Endpoint
+	Endpoint cognito.Endpoint
 	// Config signs with static dummy credentials in Region.
 	Config aws.Config
 	// Client talks to Endpoint.
@@ -63,8 +63,8 @@ type Server struct {
 
 // Pool is a user pool made for one test.
 type Pool struct {
-	ID       cognitoidp.UserPoolID
-	ClientID cognitoidp.ClientID
+	ID       cognito.UserPoolID
+	ClientID cognito.ClientID
 	// Issuer is the "iss" of the pool's tokens.
 	Issuer string
 	// JWKSURL serves the pool's signing keys.
@@ -135,8 +135,8 @@ func NewPool(tb testing.TB, srv *Server) Pool {
 		tb.Fatalf("cognitotest: create group: %v", err)
 	}
 	return Pool{
-		ID:       cognitoidp.UserPoolID(id),
-		ClientID: cognitoidp.ClientID(aws.ToString(client.UserPoolClient.ClientId)),
+		ID:       cognito.UserPoolID(id),
+		ClientID: cognito.ClientID(aws.ToString(client.UserPoolClient.ClientId)),
 		Issuer:   issuerHost + "/" + id,
 		JWKSURL:  string(srv.Endpoint) + "/" + id + "/.well-known/jwks.json",
 	}
@@ -164,9 +164,9 @@ func start(ctx context.Context, image string) (*Server, testcontainers.Container
 		return nil, ctr, err
 	}
 	cfg := aws.Config{Region: Region, Credentials: credentials.NewStaticCredentialsProvider("dummy", "dummy", "")}
-	client, err := cognitoidp.NewClient(cfg, cognitoidp.Endpoint(endpoint))
+	client, err := cognito.NewClient(cfg, cognito.Endpoint(endpoint))
 	if err != nil {
 		return nil, ctr, err
 	}
-	return &Server{Endpoint: cognitoidp.Endpoint(endpoint), Config: cfg, Client: client}, ctr, nil
+	return &Server{Endpoint: cognito.Endpoint(endpoint), Config: cfg, Client: client}, ctr, nil
 }

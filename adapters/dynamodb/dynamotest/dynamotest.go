@@ -27,9 +27,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/guregu/dynamo/v2"
 	"github.com/testcontainers/testcontainers-go"
-	"github.com/testcontainers/testcontainers-go/modules/dynamodb"
+	tcdynamodb "github.com/testcontainers/testcontainers-go/modules/dynamodb"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/internal/containertest"
 )
 
@@ -52,7 +52,7 @@ const tableTimeout = 30 * time.Second
 // Server is the running DynamoDB Local of this test binary.
 type Server struct {
 	// Endpoint is the API's base URL, e.g. "http://127.0.0.1:32768".
-	Endpoint dynamostore.Endpoint
+	Endpoint dynamodb.Endpoint
 	// Config signs with static dummy credentials in Region.
 	Config aws.Config
 	// DB talks to Endpoint.
@@ -82,14 +82,14 @@ func Start(tb testing.TB) *Server {
 	return shared.Get(tb)
 }
 
-// NewTable creates a table with the layout of dynamostore.TableSpec that no
+// NewTable creates a table with the layout of dynamodb.TableSpec that no
 // other test uses, and returns its name. The table is removed when tb ends.
-func NewTable(tb testing.TB, db *dynamo.DB) dynamostore.TableName {
+func NewTable(tb testing.TB, db *dynamo.DB) dynamodb.TableName {
 	tb.Helper()
-	name := dynamostore.TableName(containertest.UniqueName())
+	name := dynamodb.TableName(containertest.UniqueName())
 	ctx, cancel := context.WithTimeout(context.Background(), tableTimeout)
 	defer cancel()
-	if err := dynamostore.CreateTable(ctx, db, name); err != nil {
+	if err := dynamodb.CreateTable(ctx, db, name); err != nil {
 		tb.Fatalf("dynamotest: %v", err)
 	}
 	tb.Cleanup(func() {
@@ -110,9 +110,9 @@ func NewTable(tb testing.TB, db *dynamo.DB) dynamostore.TableName {
 // running in parallel would share one container and the first to finish
 // would remove it under the others.
 func start(ctx context.Context, image string) (*Server, testcontainers.Container, error) {
-	ctr, err := dynamodb.Run(ctx, image,
+	ctr, err := tcdynamodb.Run(ctx, image,
 		testcontainers.WithCmdArgs("-inMemory", "-sharedDb"),
-		dynamodb.WithDisableTelemetry(),
+		tcdynamodb.WithDisableTelemetry(),
 		testcontainers.WithEnv(map[string]string{"DDB_LOCAL_TELEMETRY": "0"}),
 	)
 	if ctr == nil {
@@ -129,9 +129,9 @@ func start(ctx context.Context, image string) (*Server, testcontainers.Container
 		Region:      Region,
 		Credentials: credentials.NewStaticCredentialsProvider("dummy", "dummy", ""),
 	}
-	db, err := dynamostore.NewDB(cfg, dynamostore.Endpoint(endpoint))
+	db, err := dynamodb.NewDB(cfg, dynamodb.Endpoint(endpoint))
 	if err != nil {
 		return nil, ctr, err
 	}
-	return &Server{Endpoint: dynamostore.Endpoint(endpoint), Config: cfg, DB: db}, ctr, nil
+	return &Server{Endpoint: dynamodb.Endpoint(endpoint), Config: cfg, DB: db}, ctr, nil
 }

@@ -23,13 +23,13 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/testcontainers/testcontainers-go"
 	"github.com/testcontainers/testcontainers-go/modules/minio"
 
 	"github.com/bookshop/bookshop/adapters/internal/containertest"
-	s3store "github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/s3"
 )
 
 // Settings read from the environment.
@@ -57,12 +57,12 @@ type Server struct {
 	// Config signs as MinIO's root user in Region.
 	Config aws.Config
 	// Client talks to Endpoint, path-style.
-	Client *s3.Client
+	Client *awss3.Client
 }
 
 // Options reaches Endpoint path-style, as MinIO needs.
-func (s *Server) Options() s3store.Options {
-	return s3store.Options{Endpoint: s.Endpoint, UsePathStyle: true}
+func (s *Server) Options() s3.Options {
+	return s3.Options{Endpoint: s.Endpoint, UsePathStyle: true}
 }
 
 var shared = &containertest.Shared[*Server]{
@@ -86,13 +86,13 @@ func Start(tb testing.TB) *Server {
 
 // NewBucket creates a bucket no other test uses and returns its name. The
 // bucket is emptied and removed when tb ends.
-func NewBucket(tb testing.TB) (*Server, s3store.BucketName) {
+func NewBucket(tb testing.TB) (*Server, s3.BucketName) {
 	tb.Helper()
 	srv := Start(tb)
-	bucket := s3store.BucketName(containertest.UniqueName())
+	bucket := s3.BucketName(containertest.UniqueName())
 	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
 	defer cancel()
-	if err := s3store.CreateBucket(ctx, srv.Client, bucket); err != nil {
+	if err := s3.CreateBucket(ctx, srv.Client, bucket); err != nil {
 		tb.Fatalf("s3test: %v", err)
 	}
 	tb.Cleanup(func() {
@@ -122,7 +122,7 @@ func start(ctx context.Context, image string) (*Server, testcontainers.Container
 		Region:      Region,
 		Credentials: credentials.NewStaticCredentialsProvider(ctr.Username, ctr.Password, ""),
 	}
-	client, err := s3store.NewClient(cfg, s3store.Options{Endpoint: endpoint, UsePathStyle: true})
+	client, err := s3.NewClient(cfg, s3.Options{Endpoint: endpoint, UsePathStyle: true})
 	if err != nil {
 		return nil, ctr, err
 	}
@@ -135,9 +135,9 @@ func start(ctx context.Context, image string) (*Server, testcontainers.Container
 // awaitReady waits until MinIO serves S3 requests. Its liveness endpoint,
 // which the container start waits for, answers before the object layer is
 // initialized; until then requests fail with XMinioServerNotInitialized.
-func awaitReady(ctx context.Context, client *s3.Client) error {
+func awaitReady(ctx context.Context, client *awss3.Client) error {
 	for {
-		_, err := client.ListBuckets(ctx, &s3.ListBucketsInput{})
+		_, err := client.ListBuckets(ctx, &awss3.ListBucketsInput{})
 		if err == nil {
 			return nil
 		}
@@ -150,8 +150,8 @@ func awaitReady(ctx context.Context, client *s3.Client) error {
 }
 
 // removeBucket deletes every object of bucket, then the bucket.
-func removeBucket(ctx context.Context, client *s3.Client, bucket string) error {
-	pages := s3.NewListObjectsV2Paginator(client, &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})
+func removeBucket(ctx context.Context, client *awss3.Client, bucket string) error {
+	pages := awss3.NewListObjectsV2Paginator(client, &awss3.ListObjectsV2Input{Bucket: aws.String(bucket)})
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
 		if err != nil {
@@ -164,7 +164,7 @@ func removeBucket(ctx context.Context, client *s3.Client, bucket string) error {
 		for i, o := range page.Contents {
 			ids[i] = types.ObjectIdentifier{Key: o.Key}
 		}
-		out, err := client.DeleteObjects(ctx, &s3.DeleteObjectsInput{
+		out, err := client.DeleteObjects(ctx, &awss3.DeleteObjectsInput{
 			Bucket: aws.String(bucket),
 			Delete: &types.Delete{Objects: ids, Quiet: aws.Bool(true)},
 		})
@@ -175,7 +175,7 @@ func removeBucket(ctx context.Context, client *s3.Client, bucket string) error {
 			return fmt.Errorf("delete %s: %s", aws.ToString(out.Errors[0].Key), aws.ToString(out.Errors[0].Code))
 		}
 	}
-	if _, err := client.DeleteBucket(ctx, &s3.DeleteBucketInput{Bucket: aws.String(bucket)}); err != nil {
+	if _, err := client.DeleteBucket(ctx, &awss3.DeleteBucketInput{Bucket: aws.String(bucket)}); err != nil {
 		return fmt.Errorf("delete bucket: %w", err)
 	}
 	return nil

@@ -11,7 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 
-	dynamostore "github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/app"
@@ -44,7 +44,7 @@ func TestPollerOnDynamoDBLocal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handler, err := dynamostore.NewOrderStreamHandler(notifications, slog.New(slog.DiscardHandler))
+	handler, err := dynamodb.NewOrderStreamHandler(notifications, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,11 +76,11 @@ func TestPollerOnDynamoDBLocal(t *testing.T) {
 	go func() { _ = p.Run(runCtx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
 
-	books, err := dynamostore.NewBookRepository(srv.DB, table)
+	books, err := dynamodb.NewBookRepository(srv.DB, table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders, err := dynamostore.NewOrderRepository(srv.DB, table)
+	orders, err := dynamodb.NewOrderRepository(srv.DB, table)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,11 +18,11 @@
 //
 // # Adding a case
 //
-//  1. Write a function test<Port><What>(t *testing.T, f F) in the suite's
-//     file, where F is the suite's fixture type (app.BookRepository for
-//     BookRepository, OrderStores for OrderRepository, …). It gets an empty
-//     fixture of its own and exercises the port only: no use case, no type
-//     switch on the adapter.
+//  1. Write a function test<Suite><What>(t *testing.T, f F) in the suite's
+//     file (testBookGetMissing, testOrderPlace, …), where F is the suite's
+//     fixture type (app.BookRepository for BookRepository, OrderStores for
+//     OrderRepository, …). It gets an empty fixture of its own and exercises
+//     the port only: no use case, no type switch on the adapter.
 //  2. Add a row {name, function} to the suite's case table. The name is a
 //     sentence stating the contract ("update missing is not found"); it
 //     becomes the subtest's name, so do not rename existing ones lightly:

@@ -78,6 +78,13 @@ func (f ordersFixture) ordersIn(t *testing.T, status domain.OrderStatus) []domai
 	return page.Orders
 }
 
+// The tests below race the order use cases over the memory adapters. The
+// repository's own guarantees under the same races (conditional writes,
+// idempotency records, version guards) are cases of porttest.OrderRepository,
+// which every adapter runs.
+
+// Checkout never sells more than the stock: 200 buyers racing for 10
+// copies get 10 orders, and every other buyer is told the book is short.
 func TestConcurrentCheckoutsOfTheLastCopiesSellExactlyTheStock(t *testing.T) {
 	f := newOrdersFixture(t)
 	book := f.stockedBook(t, 10, 1500)
@@ -110,6 +117,8 @@ func TestConcurrentCheckoutsOfTheLastCopiesSellExactlyTheStock(t *testing.T) {
 	}
 }
 
+// Retries of one checkout racing with one Idempotency-Key place one order;
+// all but one are replays of it, and the key refuses other items.
 func TestConcurrentCheckoutRetriesWithOneIdempotencyKeyPlaceOneOrder(t *testing.T) {
 	f := newOrdersFixture(t)
 	book := f.stockedBook(t, 50, 700)
@@ -150,6 +159,9 @@ func TestConcurrentCheckoutRetriesWithOneIdempotencyKeyPlaceOneOrder(t *testing.
 	}
 }
 
+// An admin's cancel and ship of one confirmed order, racing: one wins, the
+// other is refused by the state machine, and a cancelled order gives its
+// copy back.
 func TestCancelRacedWithShipExactlyOneWins(t *testing.T) {
 	f := newOrdersFixture(t)
 	book := f.stockedBook(t, 100, 100)
@@ -199,6 +211,7 @@ func TestCancelRacedWithShipExactlyOneWins(t *testing.T) {
 	}
 }
 
+// An order is its owner's: another user is told it does not exist.
 func TestAnotherUserCanNeitherSeeNorCancelAnOrder(t *testing.T) {
 	t.Parallel()
 	f := newOrdersFixture(t)

@@ -38,13 +38,19 @@ func newFixture(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	srv.Config.Handler = objects
+	books := memory.NewBookRepository()
+	clock := fixedClock{time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	return fixture{app.NewCatalog(books, objects, clock, &seqIDs{}, newCursors(t)), books, objects}
+}
+
+// newCursors returns a cursor codec for the use cases under test.
+func newCursors(t *testing.T) *app.CursorCodec {
+	t.Helper()
 	cursors, err := app.NewCursorCodec([]byte("cursor-key-0123456789"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	books := memory.NewBookRepository()
-	clock := fixedClock{time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
-	return fixture{app.NewCatalog(books, objects, clock, &seqIDs{}, cursors), books, objects}
+	return cursors
 }
 
 func details(title, category string) domain.BookDetails {

@@ -21,10 +21,6 @@ func newReviews(t *testing.T) (*app.Reviews, *memory.BookRepository, domain.Book
 	if err != nil {
 		t.Fatal(err)
 	}
-	cursors, err := app.NewCursorCodec([]byte("0123456789abcdef"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	clock := fixedClock{time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)}
 	b, err := domain.NewBook("B1", domain.BookDetails{Title: "Beloved", Author: "Toni Morrison", Category: "fiction", PriceCents: 1, Stock: 1}, clock.Now())
 	if err != nil {
@@ -33,7 +29,7 @@ func newReviews(t *testing.T) (*app.Reviews, *memory.BookRepository, domain.Book
 	if err := books.Create(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
-	return app.NewReviews(repo, books, clock, cursors), books, b
+	return app.NewReviews(repo, books, clock, newCursors(t)), books, b
 }
 
 func as(userID, email string, groups ...string) context.Context {

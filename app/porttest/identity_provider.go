@@ -31,164 +31,168 @@ type IdentityProviderFixture struct {
 // identityPassword satisfies domain.PasswordPolicy.
 const identityPassword = "Correct-Horse-9"
 
-// IdentityProvider runs the app.IdentityProvider contract. newFixture may
-// return a provider shared with other tests: every case uses its own random
-// email addresses. The provider must know the group app.AdminGroup.
+// IdentityProvider runs the app.IdentityProvider contract: every case below
+// as a subtest, each with a fixture of its own. newFixture may return a
+// provider shared with other tests: every case uses its own random email
+// addresses. The provider must know the group app.AdminGroup.
 func IdentityProvider(t *testing.T, newFixture func(t *testing.T) IdentityProviderFixture) {
-	ctx := context.Background()
-
-	t.Run("sign up, confirm, sign in, refresh", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		email := randomEmail()
-		res, err := f.Provider.SignUp(ctx, email, identityPassword)
-		if err != nil {
-			t.Fatalf("SignUp: %v", err)
-		}
-		if res.UserID == "" || res.Confirmed {
-			t.Fatalf("SignUp = %+v, want a user id and an unconfirmed account", res)
-		}
-		if _, err := f.Provider.SignIn(ctx, email, identityPassword); !errors.Is(err, domain.ErrUserNotConfirmed) {
-			t.Fatalf("SignIn before confirmation: err = %v, want ErrUserNotConfirmed", err)
-		}
-		code := f.ConfirmationCode(t, email)
-		if err := f.Provider.ConfirmSignUp(ctx, email, wrongCode(code)); !errors.Is(err, domain.ErrInvalidCode) {
-			t.Fatalf("ConfirmSignUp with a wrong code: err = %v, want ErrInvalidCode", err)
-		}
-		if _, err := f.Provider.SignIn(ctx, email, identityPassword); !errors.Is(err, domain.ErrUserNotConfirmed) {
-			t.Fatalf("SignIn after a wrong code: err = %v, want ErrUserNotConfirmed", err)
-		}
-		if err := f.Provider.ConfirmSignUp(ctx, email, code); err != nil {
-			t.Fatalf("ConfirmSignUp: %v", err)
-		}
-		tok, err := f.Provider.SignIn(ctx, email, identityPassword)
-		if err != nil {
-			t.Fatalf("SignIn: %v", err)
-		}
-		if tok.AccessToken == "" || tok.IDToken == "" || tok.RefreshToken == "" || tok.ExpiresIn <= 0 {
-			t.Fatalf("SignIn tokens incomplete: access %t, id %t, refresh %t, expiresIn %v",
-				tok.AccessToken != "", tok.IDToken != "", tok.RefreshToken != "", tok.ExpiresIn)
-		}
-		claims := verifyAccess(t, f, tok.AccessToken)
-		if claims["sub"] != res.UserID || claims["token_use"] != "access" {
-			t.Fatalf("access token claims sub=%q token_use=%q, want sub %q and access", claims["sub"], claims["token_use"], res.UserID)
-		}
-		if g := claims["cognito:groups"]; g != "" {
-			t.Fatalf("a new user's access token lists groups %q", g)
-		}
-		again, err := f.Provider.Refresh(ctx, tok.RefreshToken)
-		if err != nil {
-			t.Fatalf("Refresh: %v", err)
-		}
-		if again.AccessToken == "" || again.IDToken == "" {
-			t.Fatal("Refresh returned no access or id token")
-		}
-		if c := verifyAccess(t, f, again.AccessToken); c["sub"] != res.UserID {
-			t.Fatalf("refreshed access token sub = %q, want %q", c["sub"], res.UserID)
-		}
-	})
-
-	t.Run("duplicate sign-up is ErrUserExists", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		email := randomEmail()
-		if _, err := f.Provider.SignUp(ctx, email, identityPassword); err != nil {
-			t.Fatalf("SignUp: %v", err)
-		}
-		_, err := f.Provider.SignUp(ctx, email, identityPassword+"x")
-		if !errors.Is(err, domain.ErrUserExists) || !errors.Is(err, domain.ErrConflict) {
-			t.Fatalf("second SignUp: err = %v, want ErrUserExists (a conflict)", err)
-		}
-	})
-
-	t.Run("concurrent sign-ups of one email: exactly one wins", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		email := randomEmail()
-		const n = 8
-		errs := make([]error, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() { _, errs[i] = f.Provider.SignUp(ctx, email, identityPassword) })
-		}
-		wg.Wait()
-		won := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				won++
-			case !errors.Is(err, domain.ErrUserExists):
-				t.Errorf("SignUp: unexpected error %v", err)
-			}
-		}
-		if won != 1 {
-			t.Fatalf("%d of %d concurrent sign-ups succeeded, want exactly 1", won, n)
-		}
-	})
-
-	t.Run("wrong password and unknown user are the same error", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		email := confirmedUser(t, f)
-		_, wrong := f.Provider.SignIn(ctx, email, identityPassword+"-wrong")
-		_, unknown := f.Provider.SignIn(ctx, randomEmail(), identityPassword)
-		for name, err := range map[string]error{"wrong password": wrong, "unknown user": unknown} {
-			if !errors.Is(err, domain.ErrInvalidCredentials) || !errors.Is(err, domain.ErrUnauthenticated) {
-				t.Errorf("%s: err = %v, want ErrInvalidCredentials (unauthenticated)", name, err)
-			}
-			if errors.Is(err, domain.ErrNotFound) || errors.Is(err, domain.ErrUserNotConfirmed) {
-				t.Errorf("%s: err = %v reveals whether the account exists", name, err)
-			}
-		}
-	})
-
-	t.Run("invalid refresh token", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		_, err := f.Provider.Refresh(ctx, "not-a-refresh-token-"+randomHex(8))
-		if !errors.Is(err, domain.ErrInvalidRefreshToken) {
-			t.Fatalf("Refresh: err = %v, want ErrInvalidRefreshToken", err)
-		}
-	})
-
-	t.Run("add to group: new access tokens carry cognito:groups", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		email := confirmedUser(t, f)
-		before, err := f.Provider.SignIn(ctx, email, identityPassword)
-		if err != nil {
-			t.Fatalf("SignIn: %v", err)
-		}
-		if err := f.Provider.AddToGroup(ctx, email, app.AdminGroup); err != nil {
-			t.Fatalf("AddToGroup: %v", err)
-		}
-		if err := f.Provider.AddToGroup(ctx, email, app.AdminGroup); err != nil {
-			t.Fatalf("AddToGroup again: %v", err)
-		}
-		after, err := f.Provider.SignIn(ctx, email, identityPassword)
-		if err != nil {
-			t.Fatalf("SignIn: %v", err)
-		}
-		refreshed, err := f.Provider.Refresh(ctx, before.RefreshToken)
-		if err != nil {
-			t.Fatalf("Refresh: %v", err)
-		}
-		for name, tok := range map[string]string{"sign-in": after.AccessToken, "refresh": refreshed.AccessToken} {
-			groups := verifyAccess(t, f, tok)["cognito:groups"]
-			if !slices.Contains(strings.Fields(strings.Trim(groups, "[]")), app.AdminGroup) {
-				t.Errorf("%s access token cognito:groups = %q, want it to contain %q", name, groups, app.AdminGroup)
-			}
-		}
-	})
-
-	t.Run("add to group of an unknown user is not found", func(t *testing.T) {
-		t.Parallel()
-		f := newFixture(t)
-		if err := f.Provider.AddToGroup(ctx, randomEmail(), app.AdminGroup); !errors.Is(err, domain.ErrNotFound) {
-			t.Fatalf("AddToGroup: err = %v, want ErrNotFound", err)
-		}
+	runCases(t, newFixture, []suiteCase[IdentityProviderFixture]{
+		{name: "sign up, confirm, sign in, refresh", run: testIdentitySignUpConfirmSignInRefresh},
+		{name: "duplicate sign-up is ErrUserExists", run: testIdentityDuplicateSignUp},
+		{name: "concurrent sign-ups of one email: exactly one wins", run: testIdentityConcurrentSignUps},
+		{name: "wrong password and unknown user are the same error", run: testIdentityWrongPasswordLikeUnknownUser},
+		{name: "invalid refresh token", run: testIdentityInvalidRefreshToken},
+		{name: "add to group: new access tokens carry cognito:groups", run: testIdentityAddToGroup},
+		{name: "add to group of an unknown user is not found", run: testIdentityAddToGroupUnknownUser},
 	})
 }
+
+func testIdentitySignUpConfirmSignInRefresh(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := randomEmail()
+	res, err := f.Provider.SignUp(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatalf("SignUp: %v", err)
+	}
+	if res.UserID == "" || res.Confirmed {
+		t.Fatalf("SignUp = %+v, want a user id and an unconfirmed account", res)
+	}
+	if _, err := f.Provider.SignIn(ctx, email, identityPassword); !errors.Is(err, domain.ErrUserNotConfirmed) {
+		t.Fatalf("SignIn before confirmation: err = %v, want ErrUserNotConfirmed", err)
+	}
+	code := f.ConfirmationCode(t, email)
+	if err := f.Provider.ConfirmSignUp(ctx, email, wrongCode(code)); !errors.Is(err, domain.ErrInvalidCode) {
+		t.Fatalf("ConfirmSignUp with a wrong code: err = %v, want ErrInvalidCode", err)
+	}
+	if _, err := f.Provider.SignIn(ctx, email, identityPassword); !errors.Is(err, domain.ErrUserNotConfirmed) {
+		t.Fatalf("SignIn after a wrong code: err = %v, want ErrUserNotConfirmed", err)
+	}
+	if err := f.Provider.ConfirmSignUp(ctx, email, code); err != nil {
+		t.Fatalf("ConfirmSignUp: %v", err)
+	}
+	tok, err := f.Provider.SignIn(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatalf("SignIn: %v", err)
+	}
+	if tok.AccessToken == "" || tok.IDToken == "" || tok.RefreshToken == "" || tok.ExpiresIn <= 0 {
+		t.Fatalf("SignIn tokens incomplete: access %t, id %t, refresh %t, expiresIn %v",
+			tok.AccessToken != "", tok.IDToken != "", tok.RefreshToken != "", tok.ExpiresIn)
+	}
+	claims := verifyAccess(t, f, tok.AccessToken)
+	if claims["sub"] != res.UserID || claims["token_use"] != "access" {
+		t.Fatalf("access token claims sub=%q token_use=%q, want sub %q and access", claims["sub"], claims["token_use"], res.UserID)
+	}
+	if g := claims["cognito:groups"]; g != "" {
+		t.Fatalf("a new user's access token lists groups %q", g)
+	}
+	again, err := f.Provider.Refresh(ctx, tok.RefreshToken)
+	if err != nil {
+		t.Fatalf("Refresh: %v", err)
+	}
+	if again.AccessToken == "" || again.IDToken == "" {
+		t.Fatal("Refresh returned no access or id token")
+	}
+	if c := verifyAccess(t, f, again.AccessToken); c["sub"] != res.UserID {
+		t.Fatalf("refreshed access token sub = %q, want %q", c["sub"], res.UserID)
+	}
+}
+
+func testIdentityDuplicateSignUp(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := randomEmail()
+	if _, err := f.Provider.SignUp(ctx, email, identityPassword); err != nil {
+		t.Fatalf("SignUp: %v", err)
+	}
+	_, err := f.Provider.SignUp(ctx, email, identityPassword+"x")
+	if !errors.Is(err, domain.ErrUserExists) || !errors.Is(err, domain.ErrConflict) {
+		t.Fatalf("second SignUp: err = %v, want ErrUserExists (a conflict)", err)
+	}
+}
+
+func testIdentityConcurrentSignUps(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := randomEmail()
+	const n = 8
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { _, errs[i] = f.Provider.SignUp(ctx, email, identityPassword) })
+	}
+	wg.Wait()
+	won := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			won++
+		case !errors.Is(err, domain.ErrUserExists):
+			t.Errorf("SignUp: unexpected error %v", err)
+		}
+	}
+	if won != 1 {
+		t.Fatalf("%d of %d concurrent sign-ups succeeded, want exactly 1", won, n)
+	}
+}
+
+func testIdentityWrongPasswordLikeUnknownUser(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := confirmedUser(t, f)
+	_, wrong := f.Provider.SignIn(ctx, email, identityPassword+"-wrong")
+	_, unknown := f.Provider.SignIn(ctx, randomEmail(), identityPassword)
+	for name, err := range map[string]error{"wrong password": wrong, "unknown user": unknown} {
+		if !errors.Is(err, domain.ErrInvalidCredentials) || !errors.Is(err, domain.ErrUnauthenticated) {
+			t.Errorf("%s: err = %v, want ErrInvalidCredentials (unauthenticated)", name, err)
+		}
+		if errors.Is(err, domain.ErrNotFound) || errors.Is(err, domain.ErrUserNotConfirmed) {
+			t.Errorf("%s: err = %v reveals whether the account exists", name, err)
+		}
+	}
+}
+
+func testIdentityInvalidRefreshToken(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	_, err := f.Provider.Refresh(ctx, "not-a-refresh-token-"+randomHex(8))
+	if !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("Refresh: err = %v, want ErrInvalidRefreshToken", err)
+	}
+}
+
+func testIdentityAddToGroup(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := confirmedUser(t, f)
+	before, err := f.Provider.SignIn(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatalf("SignIn: %v", err)
+	}
+	if err := f.Provider.AddToGroup(ctx, email, app.AdminGroup); err != nil {
+		t.Fatalf("AddToGroup: %v", err)
+	}
+	if err := f.Provider.AddToGroup(ctx, email, app.AdminGroup); err != nil {
+		t.Fatalf("AddToGroup again: %v", err)
+	}
+	after, err := f.Provider.SignIn(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatalf("SignIn: %v", err)
+	}
+	refreshed, err := f.Provider.Refresh(ctx, before.RefreshToken)
+	if err != nil {
+		t.Fatalf("Refresh: %v", err)
+	}
+	for name, tok := range map[string]string{"sign-in": after.AccessToken, "refresh": refreshed.AccessToken} {
+		groups := verifyAccess(t, f, tok)["cognito:groups"]
+		if !slices.Contains(strings.Fields(strings.Trim(groups, "[]")), app.AdminGroup) {
+			t.Errorf("%s access token cognito:groups = %q, want it to contain %q", name, groups, app.AdminGroup)
+		}
+	}
+}
+
+func testIdentityAddToGroupUnknownUser(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	if err := f.Provider.AddToGroup(ctx, randomEmail(), app.AdminGroup); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("AddToGroup: err = %v, want ErrNotFound", err)
+	}
+}
+
+// Helpers of the IdentityProvider suite.
 
 // confirmedUser signs up a new user, confirms it without a code and returns
 // its email.

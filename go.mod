@@ -21,6 +21,8 @@ require (
 
 require github.com/aws/aws-sdk-go-v2/service/sns v1.48.0
 
+require github.com/evanw/esbuild v0.28.2 // indirect
+
 require (
 	dario.cat/mergo v1.0.2 // indirect
 	github.com/Azure/go-ansiterm v0.0.0-20261006220739-8c912ac31dd4 // indirect

@@ -21,7 +21,7 @@ require (
 
 require github.com/aws/aws-sdk-go-v2/service/sns v1.48.0
 
-require github.com/evanw/esbuild v0.28.2 // indirect
+require github.com/evanw/esbuild v0.28.2
 
 require (
 	dario.cat/mergo v1.0.2 // indirect

@@ -67,7 +67,7 @@ function createCategories() {
 }
 
 // NOTICE_MS is how long a notice stays on screen.
-const NOTICE_MS = 6000;
+const NOTICE_MS = 5000;
 
 // Notices is the polite live region: cart changes and other notices are
 // shown briefly and read out by screen readers.

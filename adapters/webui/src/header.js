@@ -36,7 +36,7 @@ export function Header() {
       <div class="site-tools">
         <a class="cart-link" href="/cart" data-testid="cart-link" aria-current=${loc.path === '/cart' ? 'page' : undefined}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.8L20 7H6.2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><circle cx="9" cy="19" r="1.5" fill="currentColor"/><circle cx="17" cy="19" r="1.5" fill="currentColor"/></svg>
-          Cart <span class="cart-count" data-testid="cart-count">${count}</span><span class="visually-hidden">${count === 1 ? ' item' : ' items'}</span>
+          <span class="cart-link__label">Cart</span> <span class="cart-count" data-testid="cart-count">${count}</span><span class="visually-hidden">${count === 1 ? ' item' : ' items'}</span>
         </a>
         ${s
           ? html`<span class="account" data-testid="account">

@@ -78,12 +78,6 @@ function BookForm({ book, onSaved, onReload }) {
   const fe = error?.fields || {};
   const input = (name, attrs = {}) => (a) => html`<input ...${a} ...${attrs} ...${bind(name)} data-testid=${`book-${name}`} />`;
   return html`<form class="form form--wide" onSubmit=${submit} data-testid="book-form" noValidate>
-    ${error?.status === 412 &&
-    html`<${Alert} kind="error" testid="book-conflict">
-      <p><strong>Someone else changed this book</strong> while you were editing it. Your changes are not saved.</p>
-      <p><button type="button" class="button" data-testid="book-reload" onClick=${onReload}>Load the latest version</button>
-        <span class="muted"> (replaces what you typed)</span></p>
-    <//>`}
     <${Field} id="book-title" label="Title" error=${fe.title} control=${input('title', { required: true, maxlength: 200 })} />
     <${Field} id="book-author" label="Author" error=${fe.author} control=${input('author', { required: true, maxlength: 120 })} />
     <${Field} id="book-category" label="Category" hint="For example Science Fiction; it is stored as science-fiction." error=${fe.category}
@@ -96,6 +90,12 @@ function BookForm({ book, onSaved, onReload }) {
         control=${input('currency', { maxlength: 3, autocapitalize: 'characters' })} />
       <${Field} id="book-stock" label="Stock" error=${fe.stock} control=${input('stock', { inputmode: 'numeric', required: true })} />
     </div>
+    ${error?.status === 412 &&
+    html`<${Alert} kind="error" testid="book-conflict">
+      <p><strong>Someone else changed this book</strong> while you were editing it. Your changes are not saved.</p>
+      <p><button type="button" class="button" data-testid="book-reload" onClick=${onReload}>Load the latest version</button>
+        <span class="muted"> (replaces what you typed)</span></p>
+    <//>`}
     ${error?.status !== 412 && html`<${FormErrors} error=${error} shown=${['title', 'author', 'category', 'description', 'price', 'currency', 'stock']} />`}
     <div class="actions">
       <button type="submit" class="button button--primary" disabled=${busy} data-testid="book-save">${book ? 'Save changes' : 'Add book'}</button>
@@ -133,6 +133,7 @@ function CoverUpload({ book, onCover }) {
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState('');
   const alive = useRef(true);
+  const input = useRef(null);
   useEffect(() => () => (alive.current = false), []);
   useEffect(() => () => preview && URL.revokeObjectURL(preview), [preview]);
 
@@ -169,6 +170,8 @@ function CoverUpload({ book, onCover }) {
           onCover(latest);
           setPhase('done');
           setFile(null);
+          setPreview('');
+          if (input.current) input.current.value = '';
           notify('The new cover is ready.');
           return;
         }
@@ -189,7 +192,7 @@ function CoverUpload({ book, onCover }) {
       ${preview && html`<figure><img class="cover cover--thumb" src=${preview} width="200" height="280" alt="Preview of the chosen cover" data-testid="cover-preview" /><figcaption>Chosen</figcaption></figure>`}
     </div>
     <${Field} id="cover-file" label="Choose an image" hint="JPEG, PNG or WebP, up to 5 MiB." error=${error}
-      control=${(a) => html`<input ...${a} type="file" accept=${COVER_TYPES.join(',')} disabled=${busy} data-testid="cover-file" onChange=${choose} />`} />
+      control=${(a) => html`<input ...${a} ref=${input} type="file" accept=${COVER_TYPES.join(',')} disabled=${busy} data-testid="cover-file" onChange=${choose} />`} />
     ${phase === 'uploading' &&
     html`<p><label for="cover-progress">Uploading…</label> <progress id="cover-progress" max="100" value=${Math.round(progress * 100)} data-testid="cover-progress">${Math.round(progress * 100)}%</progress></p>`}
     ${phase === 'processing' && html`<p role="status"><span class="spinner" aria-hidden="true"></span>Uploaded. Making the thumbnails…</p>`}
@@ -199,7 +202,7 @@ function CoverUpload({ book, onCover }) {
   </section>`;
 }
 
-function DeleteBook({ book, onConflict }) {
+function DeleteBook({ book, onReload }) {
   const { api, router, notify } = useApp();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -213,13 +216,15 @@ function DeleteBook({ book, onConflict }) {
       router.navigate('/admin/books', { replace: true });
     } catch (err) {
       setBusy(false);
-      if (err.status === 412) onConflict();
-      else setError(err);
+      setError(err);
     }
   };
   return html`<section class="danger-zone" aria-labelledby="delete-title">
     <h2 id="delete-title">Delete</h2>
-    <${FormErrors} error=${error} />
+    ${error?.status === 412
+      ? html`<${Alert} kind="error" testid="book-conflict"><p><strong>Someone else changed this book.</strong> Check the latest version before you delete it.</p>
+          <p><button type="button" class="button" data-testid="book-reload" onClick=${() => { setError(null); setConfirming(false); onReload(); }}>Load the latest version</button></p><//>`
+      : html`<${FormErrors} error=${error} />`}
     ${confirming
       ? html`<p>Delete “${book.title}” and its cover? This cannot be undone.</p>
           <div class="actions">
@@ -234,7 +239,6 @@ export function AdminBookPage({ params }) {
   const { api, router, notify } = useApp();
   const isNew = !params.id;
   const book = useResource((signal) => (isNew ? Promise.resolve(null) : api.getBook(params.id, signal)), [params.id || 'new']);
-  const [conflict, setConflict] = useState(false);
   // formKey renews the form (dropping what was typed) when the shopkeeper
   // asks for the latest version.
   const [formKey, setFormKey] = useState(0);
@@ -258,11 +262,9 @@ export function AdminBookPage({ params }) {
   }
   const saved = (next) => {
     book.set(next);
-    setConflict(false);
     notify(`Saved ${next.title}.`);
   };
   const reload = async () => {
-    setConflict(false);
     try {
       book.set(await api.getBook(b.id));
       setFormKey((k) => k + 1);
@@ -275,14 +277,11 @@ export function AdminBookPage({ params }) {
   return html`<section class="admin admin-book">
     <${PageTitle} title=${`Edit “${b.title}”`} />
     <p class="muted">Version ${b.version} · updated ${formatDateTime(b.updatedAt)} · <a href=${`/books/${encodeURIComponent(b.id)}`}>View in the shop</a></p>
-    ${conflict &&
-    html`<${Alert} kind="error" testid="book-conflict"><p><strong>Someone else changed this book.</strong>
-      <button type="button" class="button" data-testid="book-reload" onClick=${reload}>Load the latest version</button></p><//>`}
     <div class="admin-book__grid">
       <${BookForm} key=${formKey} book=${b} onSaved=${saved} onReload=${reload} />
       <div>
         <${CoverUpload} book=${b} onCover=${(latest) => book.set(latest)} />
-        <${DeleteBook} book=${b} onConflict=${() => setConflict(true)} />
+        <${DeleteBook} book=${b} onReload=${reload} />
       </div>
     </div>
   </section>`;

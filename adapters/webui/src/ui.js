@@ -83,8 +83,8 @@ export function Rating({ rating }) {
   const count = rating?.count || 0;
   if (!count) return html`<span class="rating rating--none">No reviews yet</span>`;
   const avg = rating.average.toFixed(1);
-  return html`<span class="rating"><${Stars} value=${rating.average} label=${`Rated ${avg} out of 5`} /> <span>${avg}</span>
-    <span class="muted">(${count} ${count === 1 ? 'review' : 'reviews'})</span></span>`;
+  return html`<span class="rating"><${Stars} value=${rating.average} label=${`Rated ${avg} out of 5`} /> <span>${avg}</span>${' '}<span class="muted"
+    >(${count} ${count === 1 ? 'review' : 'reviews'})</span></span>`;
 }
 
 export function Stock({ stock }) {

@@ -171,6 +171,8 @@ function Reviews({ book, onChange }) {
     pager.reload();
     onChange();
   };
+  // The shopper's own review is shown above the others.
+  const others = s ? pager.items.filter((r) => r.userId !== s.userId) : pager.items;
   return html`<section class="reviews-section" aria-labelledby="reviews-title">
     <h2 id="reviews-title">Reviews</h2>
     ${s
@@ -178,8 +180,8 @@ function Reviews({ book, onChange }) {
       : html`<p><a href=${loginHref(loc.href)}>Sign in</a> to write a review.</p>`}
     ${pager.status === 'loading' && html`<${Loading} label="Loading reviews…" />`}
     ${pager.status === 'error' && html`<${ErrorState} error=${pager.error} retry=${pager.reload} what="the reviews" />`}
-    ${pager.status === 'ready' && pager.items.length === 0 && html`<${Empty}><p>No reviews yet.</p><//>`}
-    ${pager.items.length > 0 && html`<ul class="reviews" aria-label="All reviews">${pager.items.map((r) => html`<${ReviewItem} key=${r.userId} review=${r} />`)}</ul>`}
+    ${pager.status === 'ready' && others.length === 0 && html`<${Empty}><p>${pager.items.length ? 'No other reviews yet.' : 'No reviews yet.'}</p><//>`}
+    ${others.length > 0 && html`<ul class="reviews" aria-label="Reviews by readers">${others.map((r) => html`<${ReviewItem} key=${r.userId} review=${r} />`)}</ul>`}
     <${LoadMore} pager=${pager} label="More reviews" testid="reviews-load-more" />
   </section>`;
 }

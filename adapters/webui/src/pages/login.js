@@ -27,6 +27,7 @@ export function LoginPage({ query }) {
   return html`<section class="auth">
     <${PageTitle} title="Sign in" />
     ${query.get('confirmed') && html`<${Alert} kind="success"><p>Your account is confirmed: sign in.</p><//>`}
+    ${!query.get('confirmed') && next !== '/' && html`<p class="muted">Sign in to continue where you left off.</p>`}
     <form class="form" onSubmit=${submit} data-testid="login-form">
       <${Field} id="email" label="Email" error=${error?.fields?.email}
         control=${(a) => html`<input ...${a} type="email" autocomplete="username" required ...${bind('email')} />`} />

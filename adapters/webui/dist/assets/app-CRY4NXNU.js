@@ -30,8 +30,8 @@ var C,ie,hr,X,Bt,Ct,ce,kt,le,jt,Ht,ue,$t=Symbol.for("pv"),xt={},Et=[],$r=/^m(i|n
   </div>`}function L({error:t,shown:e=[]}){if(!t)return null;let r=Object.entries(t.fields||{}).filter(([o])=>!e.includes(o));return l`<div class="alert alert--error" role="alert">
     <p>${t.message}</p>
     ${r.length>0&&l`<ul>${r.map(([o,s])=>l`<li key=${o}>${o}: ${s}</li>`)}</ul>`}
-  </div>`}var K=({cents:t,currency:e})=>l`<span class="price">${j(t,e)}</span>`;function oe({value:t,label:e}){let r=Math.round(t);return l`<span class="stars"><span aria-hidden="true">${"★".repeat(r)}${"☆".repeat(5-r)}</span><span class="visually-hidden">${e}</span></span>`}function Dt({rating:t}){let e=t?.count||0;if(!e)return l`<span class="rating rating--none">No reviews yet</span>`;let r=t.average.toFixed(1);return l`<span class="rating"><${oe} value=${t.average} label=${`Rated ${r} out of 5`} /> <span>${r}</span>
-    <span class="muted">(${e} ${e===1?"review":"reviews"})</span></span>`}function Ut({stock:t}){let e=Je(t);return l`<span class=${`stock stock--${e.kind}`}>${e.label}</span>`}function qr(t){let e=0;for(let r of String(t))e=e*31+r.charCodeAt(0)>>>0;return e%8}function H({book:t,eager:e=!1,size:r="thumb"}){let o=t.cover,[s,n]=b(!1),a=r==="large"?300:200,u=r==="large"?420:280,p="",f;return o&&!s&&(r==="large"?p=o.url||o.thumbnail2xUrl||o.thumbnailUrl||"":o.thumbnailUrl&&(p=o.thumbnailUrl,f=o.thumbnail2xUrl?`${o.thumbnailUrl} 1x, ${o.thumbnail2xUrl} 2x`:void 0)),p?l`<img class=${`cover cover--${r}`} src=${p} srcset=${f} width=${a} height=${u}
+  </div>`}var K=({cents:t,currency:e})=>l`<span class="price">${j(t,e)}</span>`;function oe({value:t,label:e}){let r=Math.round(t);return l`<span class="stars"><span aria-hidden="true">${"★".repeat(r)}${"☆".repeat(5-r)}</span><span class="visually-hidden">${e}</span></span>`}function Dt({rating:t}){let e=t?.count||0;if(!e)return l`<span class="rating rating--none">No reviews yet</span>`;let r=t.average.toFixed(1);return l`<span class="rating"><${oe} value=${t.average} label=${`Rated ${r} out of 5`} /> <span>${r}</span>${" "}<span class="muted"
+    >(${e} ${e===1?"review":"reviews"})</span></span>`}function Ut({stock:t}){let e=Je(t);return l`<span class=${`stock stock--${e.kind}`}>${e.label}</span>`}function qr(t){let e=0;for(let r of String(t))e=e*31+r.charCodeAt(0)>>>0;return e%8}function H({book:t,eager:e=!1,size:r="thumb"}){let o=t.cover,[s,n]=b(!1),a=r==="large"?300:200,u=r==="large"?420:280,p="",f;return o&&!s&&(r==="large"?p=o.url||o.thumbnail2xUrl||o.thumbnailUrl||"":o.thumbnailUrl&&(p=o.thumbnailUrl,f=o.thumbnail2xUrl?`${o.thumbnailUrl} 1x, ${o.thumbnail2xUrl} 2x`:void 0)),p?l`<img class=${`cover cover--${r}`} src=${p} srcset=${f} width=${a} height=${u}
     alt=${r==="large"?`Cover of ${t.title}`:""} loading=${e?"eager":"lazy"} decoding="async"
     onError=${()=>n(!0)} />`:l`<div class=${`cover cover--${r} cover--placeholder cover--hue-${qr(t.id)}`} aria-hidden="true">
       <span class="cover__title">${t.title}</span><span class="cover__author">${t.author}</span>
@@ -126,13 +126,13 @@ var C,ie,hr,X,Bt,Ct,ce,kt,le,jt,Ht,ue,$t=Symbol.for("pv"),xt={},Et=[],$r=/^m(i|n
             <button type="button" class="button button--danger" data-testid="review-delete-confirm" onClick=${h}>Yes, delete</button>
             <button type="button" class="button" onClick=${()=>p(!1)}>Keep it</button></span>`:l`<button type="button" class="button button--danger" data-testid="review-delete" onClick=${()=>p(!0)}>Delete</button>`}
     </div>
-  </section>`}function Yr({book:t,onChange:e}){let{api:r,session:o,router:s}=w(),n=T(o),a=T(s.store),u=W((f,c)=>r.listReviews(t.id,{cursor:f,limit:Hr},c),[t.id]),p=()=>{u.reload(),e()};return l`<section class="reviews-section" aria-labelledby="reviews-title">
+  </section>`}function Yr({book:t,onChange:e}){let{api:r,session:o,router:s}=w(),n=T(o),a=T(s.store),u=W((c,m)=>r.listReviews(t.id,{cursor:c,limit:Hr},m),[t.id]),p=()=>{u.reload(),e()},f=n?u.items.filter(c=>c.userId!==n.userId):u.items;return l`<section class="reviews-section" aria-labelledby="reviews-title">
     <h2 id="reviews-title">Reviews</h2>
     ${n?l`<${Gr} bookId=${t.id} onChange=${p} />`:l`<p><a href=${B(a.href)}>Sign in</a> to write a review.</p>`}
     ${u.status==="loading"&&l`<${I} label="Loading reviews…" />`}
     ${u.status==="error"&&l`<${R} error=${u.error} retry=${u.reload} what="the reviews" />`}
-    ${u.status==="ready"&&u.items.length===0&&l`<${U}><p>No reviews yet.</p><//>`}
-    ${u.items.length>0&&l`<ul class="reviews" aria-label="All reviews">${u.items.map(f=>l`<${tr} key=${f.userId} review=${f} />`)}</ul>`}
+    ${u.status==="ready"&&f.length===0&&l`<${U}><p>${u.items.length?"No other reviews yet.":"No reviews yet."}</p><//>`}
+    ${f.length>0&&l`<ul class="reviews" aria-label="Reviews by readers">${f.map(c=>l`<${tr} key=${c.userId} review=${c} />`)}</ul>`}
     <${Y} pager=${u} label="More reviews" testid="reviews-load-more" />
   </section>`}function er({params:t}){let{api:e}=w(),r=ut(s=>e.getBook(t.id,s),[t.id]);if(r.status==="error"&&r.error.status===404)return l`<${z} what="book" />`;let o=r.data;return o?l`<article class="book" data-testid="book" data-book-id=${o.id}>
     <div class="book__cover"><${H} book=${o} size="large" eager=${!0} /></div>
@@ -258,6 +258,7 @@ var C,ie,hr,X,Bt,Ct,ce,kt,le,jt,Ht,ue,$t=Symbol.for("pv"),xt={},Et=[],$r=/^m(i|n
   </section>`}function cr({query:t}){let{api:e,router:r,notify:o}=w(),[s,n]=et({email:t.get("email")||"",password:""}),[a,u]=b(!1),[p,f]=b(null),c=Ue(t.get("next")),m=async h=>{h.preventDefault(),u(!0),f(null);try{await e.login(s.email,s.password),o("You are signed in."),r.navigate(c,{replace:!0})}catch(i){f(i),u(!1)}};return l`<section class="auth">
     <${S} title="Sign in" />
     ${t.get("confirmed")&&l`<${N} kind="success"><p>Your account is confirmed: sign in.</p><//>`}
+    ${!t.get("confirmed")&&c!=="/"&&l`<p class="muted">Sign in to continue where you left off.</p>`}
     <form class="form" onSubmit=${m} data-testid="login-form">
       <${P} id="email" label="Email" error=${p?.fields?.email}
         control=${h=>l`<input ...${h} type="email" autocomplete="username" required ...${n("email")} />`} />

@@ -163,3 +163,26 @@ export function useFormState(initial) {
   });
   return [values, bind, setValues];
 }
+
+// useSubmit runs action for a form or button: { busy, error, submit,
+// setError }. busy is true while action runs; error is what it threw.
+// submit takes the event (its default is prevented) or nothing.
+export function useSubmit(action) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  const mounted = useRef(true);
+  useEffect(() => () => (mounted.current = false), []);
+  const submit = async (e) => {
+    e?.preventDefault?.();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      if (mounted.current) setError(err);
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+  return { busy, error, submit, setError };
+}

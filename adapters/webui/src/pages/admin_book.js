@@ -7,7 +7,7 @@ import { html } from '../html.js';
 import { useApp } from '../context.js';
 import { useResource } from '../resource.js';
 import { formatDateTime, parsePrice, priceInput } from '../format.js';
-import { Alert, Cover, ErrorState, Field, FormErrors, Loading, PageTitle, useFormState } from '../ui.js';
+import { Alert, Cover, ErrorState, Field, FormErrors, Loading, PageTitle, useFormState, useSubmit } from '../ui.js';
 import { NotFoundPage } from './not_found.js';
 
 // Cover rules of the API (app.MaxCoverBytes, the accepted types).
@@ -205,20 +205,11 @@ function CoverUpload({ book, onCover }) {
 function DeleteBook({ book, onReload }) {
   const { api, router, notify } = useApp();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.deleteBook(book.id, book.version);
-      notify(`Deleted ${book.title}.`);
-      router.navigate('/admin/books', { replace: true });
-    } catch (err) {
-      setBusy(false);
-      setError(err);
-    }
-  };
+  const { busy, error, submit: remove, setError } = useSubmit(async () => {
+    await api.deleteBook(book.id, book.version);
+    notify(`Deleted ${book.title}.`);
+    router.navigate('/admin/books', { replace: true });
+  });
   return html`<section class="danger-zone" aria-labelledby="delete-title">
     <h2 id="delete-title">Delete</h2>
     ${error?.status === 412

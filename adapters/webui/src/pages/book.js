@@ -9,7 +9,7 @@ import { usePager, useResource } from '../resource.js';
 import { lineMax } from '../cart.js';
 import { categoryLabel, formatDate } from '../format.js';
 import { loginHref } from '../router.js';
-import { Alert, Cover, Empty, ErrorState, Field, FormErrors, LoadMore, Loading, PageTitle, Price, Rating, Stars, Stock } from '../ui.js';
+import { Alert, Cover, Empty, ErrorState, Field, FormErrors, LoadMore, Loading, PageTitle, Price, Rating, Stars, Stock, useSubmit } from '../ui.js';
 import { NotFoundPage } from './not_found.js';
 
 const REVIEWS_PAGE = 5;
@@ -117,25 +117,19 @@ function MyReview({ bookId, onChange }) {
   const mine = useResource((signal) => api.getMyReview(bookId, signal), [bookId]);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState(null);
+  const { error, submit: remove } = useSubmit(async () => {
+    await api.deleteReview(bookId, mine.data.version);
+    mine.set(null);
+    setConfirming(false);
+    notify('Your review is deleted.');
+    onChange();
+  });
   if (mine.status === 'loading' && mine.data === undefined) return html`<${Loading} label="Loading your review…" />`;
   if (mine.status === 'error') return html`<${ErrorState} error=${mine.error} retry=${mine.reload} what="your review" />`;
   const saved = (r) => {
     mine.set(r);
     setEditing(false);
     onChange();
-  };
-  const remove = async () => {
-    setError(null);
-    try {
-      await api.deleteReview(bookId, mine.data.version);
-      mine.set(null);
-      setConfirming(false);
-      notify('Your review is deleted.');
-      onChange();
-    } catch (err) {
-      setError(err);
-    }
   };
   if (!mine.data || editing) {
     return html`<section class="my-review" aria-labelledby="my-review-title">

@@ -1,27 +1,16 @@
 // Confirm an account (/confirm?email=…) with the emailed code → /login.
-import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { useApp } from '../context.js';
-import { Field, FormErrors, PageTitle, useFormState } from '../ui.js';
+import { Field, FormErrors, PageTitle, useFormState, useSubmit } from '../ui.js';
 
 export function ConfirmPage({ query }) {
   const { api, router, notify } = useApp();
   const [values, bind] = useFormState({ email: query.get('email') || '', code: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  const submit = async (e) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.confirm(values.email, values.code.trim());
-      notify('Your account is confirmed. Sign in.');
-      router.navigate(`/login?confirmed=1&email=${encodeURIComponent(values.email)}`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.confirm(values.email, values.code.trim());
+    notify('Your account is confirmed. Sign in.');
+    router.navigate(`/login?confirmed=1&email=${encodeURIComponent(values.email)}`);
+  });
   return html`<section class="auth">
     <${PageTitle} title="Confirm your account" />
     <p>We sent a confirmation code to your email address. Enter it here.</p>

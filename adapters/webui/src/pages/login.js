@@ -1,29 +1,18 @@
 // Sign in (/login?next=…): back to where the shopper was, or the catalog.
-import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { useApp } from '../context.js';
 import { safeNext } from '../router.js';
-import { Alert, Field, FormErrors, PageTitle, useFormState } from '../ui.js';
+import { Alert, Field, FormErrors, PageTitle, useFormState, useSubmit } from '../ui.js';
 
 export function LoginPage({ query }) {
   const { api, router, notify } = useApp();
   const [values, bind] = useFormState({ email: query.get('email') || '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
   const next = safeNext(query.get('next'));
-  const submit = async (e) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.login(values.email, values.password);
-      notify('You are signed in.');
-      router.navigate(next, { replace: true });
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.login(values.email, values.password);
+    notify('You are signed in.');
+    router.navigate(next, { replace: true });
+  });
   return html`<section class="auth">
     <${PageTitle} title="Sign in" />
     ${query.get('confirmed') && html`<${Alert} kind="success"><p>Your account is confirmed: sign in.</p><//>`}

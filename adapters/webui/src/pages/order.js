@@ -1,12 +1,11 @@
 // An order (/orders/{id}): lines, the server's subtotal, shipping and total,
 // its status, and cancel while the owner may (PENDING). After checkout
 // (?placed=1) it thanks the shopper.
-import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { useApp } from '../context.js';
 import { useResource } from '../resource.js';
 import { formatDateTime, formatPrice, shortID } from '../format.js';
-import { Alert, ErrorState, FormErrors, Loading, PageTitle, StatusBadge } from '../ui.js';
+import { Alert, ErrorState, FormErrors, Loading, PageTitle, StatusBadge, useSubmit } from '../ui.js';
 import { NotFoundPage } from './not_found.js';
 
 // OrderLines is the table of an order's lines and totals.
@@ -34,8 +33,15 @@ export function OrderLines({ order }) {
 export function OrderPage({ params, query }) {
   const { api, notify } = useApp();
   const order = useResource((signal) => api.getOrder(params.id, signal), [params.id]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
+  const cancel = useSubmit(async () => {
+    try {
+      order.set(await api.cancelOrder(params.id));
+      notify('Your order is cancelled.');
+    } catch (err) {
+      order.reload();
+      throw err;
+    }
+  });
   if (order.status === 'error' && order.error.status === 404) return html`<${NotFoundPage} what="order" />`;
   const o = order.data;
   if (!o) {
@@ -44,27 +50,14 @@ export function OrderPage({ params, query }) {
       ${order.status === 'error' ? html`<${ErrorState} error=${order.error} retry=${order.reload} what="the order" />` : html`<${Loading} label="Loading the order…" />`}
     </section>`;
   }
-  const cancel = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      order.set(await api.cancelOrder(o.id));
-      notify('Your order is cancelled.');
-    } catch (err) {
-      setError(err);
-      order.reload();
-    } finally {
-      setBusy(false);
-    }
-  };
   return html`<section class="order" data-testid="order" data-order-id=${o.id} data-status=${o.status}>
     <${PageTitle} title=${`Order ${shortID(o.id)}`} />
     ${query.get('placed') && html`<${Alert} kind="success" testid="order-placed"><p><strong>Thank you for your order!</strong> We have received it and will confirm it soon.</p><//>`}
     <p class="order__meta"><${StatusBadge} status=${o.status} /> <span class="muted">Placed ${formatDateTime(o.createdAt)}</span></p>
     <${OrderLines} order=${o} />
-    <${FormErrors} error=${error} />
+    <${FormErrors} error=${cancel.error} />
     ${o.status === 'PENDING' &&
-    html`<p><button type="button" class="button button--danger" data-testid="cancel-order" disabled=${busy} onClick=${cancel}>Cancel this order</button></p>`}
+    html`<p><button type="button" class="button button--danger" data-testid="cancel-order" disabled=${cancel.busy} onClick=${cancel.submit}>Cancel this order</button></p>`}
     <p><a href="/orders">All my orders</a></p>
   </section>`;
 }

@@ -1,27 +1,16 @@
 // Sign up (/register) → /confirm?email=…
-import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { useApp } from '../context.js';
-import { Field, FormErrors, PageTitle, useFormState } from '../ui.js';
+import { Field, FormErrors, PageTitle, useFormState, useSubmit } from '../ui.js';
 
 export function RegisterPage() {
   const { api, router, notify } = useApp();
   const [values, bind] = useFormState({ email: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState(null);
-  const submit = async (e) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.register(values.email, values.password);
-      notify('Account created. Enter the confirmation code we sent you.');
-      router.navigate(`/confirm?email=${encodeURIComponent(values.email)}`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.register(values.email, values.password);
+    notify('Account created. Enter the confirmation code we sent you.');
+    router.navigate(`/confirm?email=${encodeURIComponent(values.email)}`);
+  });
   return html`<section class="auth">
     <${PageTitle} title="Create an account" />
     <form class="form" onSubmit=${submit} data-testid="register-form">

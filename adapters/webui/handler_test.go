@@ -245,3 +245,30 @@ func TestFilesCarryTheirHeaders(t *testing.T) {
 		t.Errorf("index.html has no icon link to a file of the site (%v), so browsers would ask for /favicon.ico", icon)
 	}
 }
+
+// firstViewBudget is the most JavaScript + CSS, gzipped, the first catalog
+// view may download (issue 10: ≤ 60 KB).
+const firstViewBudget = 60 * 1024
+
+// TestFirstViewFitsTheWeightBudget gzips the script and stylesheet
+// index.html loads, as a CDN would send them, and checks their sum.
+func TestFirstViewFitsTheWeightBudget(t *testing.T) {
+	script, stylesheet := assetPaths(t)
+	total := 0
+	for _, p := range []string{script, stylesheet} {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		body := file(t, strings.TrimPrefix(p, "/")).Body
+		if _, err := zw.Write(body); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d bytes, %d gzipped", p, len(body), buf.Len())
+		total += buf.Len()
+	}
+	if total > firstViewBudget {
+		t.Errorf("the first view loads %d bytes of JavaScript and CSS gzipped, over the budget of %d", total, firstViewBudget)
+	}
+}

@@ -34,6 +34,8 @@ require (
 	golang.org/x/text v0.44.0 // indirect
 )
 
+require github.com/evanw/esbuild v0.28.2
+
 require (
 	dario.cat/mergo v1.0.2 // indirect
 	github.com/Azure/go-ansiterm v0.0.0-20261006220739-8c912ac31dd4 // indirect

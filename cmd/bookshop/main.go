@@ -1,8 +1,9 @@
-// Command bookshop runs the whole Bookshop API in one process with no
-// dependencies: `go run ./cmd/bookshop`. It serves the same Lambda handler
-// the catalog function runs on AWS, by turning each HTTP request into the
-// API Gateway v2 event API Gateway would send, over in-memory adapters
-// seeded with a few books. Cover uploads go to the process itself through
+// Command bookshop runs the whole Bookshop in one process with no
+// dependencies: `go run ./cmd/bookshop`, then open http://localhost:8080/.
+// It serves the storefront web app (adapters/webui) at / and, under /api/,
+// the same Lambda handler the catalog function runs on AWS, by turning each
+// HTTP request into the API Gateway v2 event API Gateway would send, over
+// in-memory adapters seeded with a few books. Cover uploads go to the process itself through
 // presigned URLs, as they would go to S3, and each upload runs the same
 // thumbnail use case the thumbnailer function runs on S3 events.
 //
@@ -58,7 +59,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	srv.logger.Info("bookshop listening", "url", cfg.PublicURL, "api", cfg.PublicURL+"/api/books")
+	srv.logger.Info("bookshop listening", "shop", cfg.PublicURL+"/", "api", cfg.PublicURL+apiPath+"/books")
 	httpServer := &http.Server{Handler: srv.handler, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()

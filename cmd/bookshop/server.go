@@ -6,13 +6,16 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
+	"strings"
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/httpbridge"
 	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/memory"
+	"github.com/bookshop/bookshop/adapters/webui"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -23,6 +26,9 @@ const objectsPath = "/_objects"
 // coverPrefixes are the object key prefixes served publicly at "/<key>", as
 // CloudFront serves them from the covers bucket on AWS.
 var coverPrefixes = []string{"covers/", "thumbnails/"}
+
+// apiPath is where the API is served; the web app has every other path.
+const apiPath = "/api"
 
 // server is the embedded process: one HTTP handler for the API and the
 // object store.
@@ -39,6 +45,19 @@ type server struct {
 
 func newObjectStore(cfg config) (*memory.ObjectStore, error) {
 	return memory.NewObjectStore(cfg.PublicURL+objectsPath, cfg.SigningKey)
+}
+
+// newWebOptions lets the web app load covers from, and upload covers to,
+// this process by its public URL too: presigned URLs name
+// BOOKSHOP_PUBLIC_URL, which may differ from the address the browser used
+// (localhost vs 127.0.0.1).
+func newWebOptions(cfg config) webui.Options {
+	u, err := url.Parse(cfg.PublicURL)
+	if err != nil || u.Scheme == "" || u.Host == "" || strings.ContainsAny(u.Host, " ;,'") {
+		return webui.Options{}
+	}
+	origin := []string{u.Scheme + "://" + u.Host}
+	return webui.Options{ImageOrigins: origin, ConnectOrigins: origin}
 }
 
 func newCursorCodec(cfg config) (*app.CursorCodec, error) { return app.NewCursorCodec(cfg.SigningKey) }
@@ -59,9 +78,9 @@ func newServices(catalog *app.Catalog, orders *app.Orders, reviews *app.Reviews,
 func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolicy }
 
 // newServer seeds the catalog (unless disabled) and routes object-store URLs
-// to the store, the identity provider's issuer URL to the provider, and
-// everything else, through the API Gateway v2 bridge and its JWT authorizer
-// stand-in, to the Lambda handler.
+// to the store, the identity provider's issuer URL to the provider, /api/
+// through the API Gateway v2 bridge and its JWT authorizer stand-in to the
+// Lambda handler, and everything else to the storefront web app.
 func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
 	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook) (*server, error) {
 	if cfg.Seed {
@@ -77,6 +96,9 @@ func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *m
 	}
 	mux.Handle(authPath+"/", idp.Handler())
 	mux.Handle(mailbox.Path, box)
-	mux.Handle("/", httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger)))
+	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger))
+	mux.Handle(apiPath, bridge)
+	mux.Handle(apiPath+"/", bridge)
+	mux.Handle("/", webui.Handler(newWebOptions(cfg)))
 	return &server{handler: mux, logger: logger, idp: idp, objects: objects}, nil
 }

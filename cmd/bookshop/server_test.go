@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -218,5 +219,50 @@ func TestEmbeddedServerMakesThumbnails(t *testing.T) {
 	}
 	if resp, err := http.Get(ts.URL + book.Cover.URL); err != nil || resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" {
 		t.Errorf("original cover %s: %v %v", book.Cover.URL, resp, err)
+	}
+}
+
+// TestEmbeddedServerServesTheStorefront checks the split of paths between
+// the web app and the API: the app's pages (also deep links) answer the
+// app's HTML with its security headers, while /api/ stays the API, with
+// problem+json errors.
+func TestEmbeddedServerServesTheStorefront(t *testing.T) {
+	e := startEmbedded(t, nil)
+	for _, path := range []string{"/", "/books/some-id", "/admin/books"} {
+		resp, err := http.Get(e.url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		csp := resp.Header.Get("Content-Security-Policy")
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") ||
+			!strings.Contains(string(body), `<div id="app">`) {
+			t.Errorf("GET %s = %d %s, want the web app's index.html", path, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		if !strings.Contains(csp, "script-src 'self';") || !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("GET %s: Content-Security-Policy %q", path, csp)
+		}
+		// Presigned cover URLs name BOOKSHOP_PUBLIC_URL: the policy admits it.
+		if !strings.Contains(csp, "img-src 'self' data: blob: "+e.url+";") || !strings.Contains(csp, "connect-src 'self' "+e.url+";") {
+			t.Errorf("GET %s: Content-Security-Policy %q does not admit the public URL %s", path, csp, e.url)
+		}
+	}
+	for _, path := range []string{"/api/nope", "/api"} {
+		status, body := e.call(t, "GET", path, "", "")
+		if status != 404 || !strings.Contains(body, `"status":404`) {
+			t.Errorf("GET %s = %d %s, want the API's 404 problem", path, status, body)
+		}
+	}
+	resp, err := http.Get(e.url + "/api/nope")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Errorf("GET /api/nope: Content-Type %q, want application/problem+json", ct)
+	}
+	if resp, err := http.Get(e.url + "/assets/app-MISSING.js"); err != nil || resp.StatusCode != 404 {
+		t.Errorf("GET a missing asset: %v %v, want 404", resp, err)
 	}
 }

@@ -1,0 +1,213 @@
+// The API client: the only module that talks to the server. Requests go to
+// /api on this origin as JSON; RFC 9457 problems become ApiErrors; signed-in
+// requests carry the access token, refreshed shortly before it expires; a
+// 401 on a signed-in request signs the shopper out and hands over to
+// onUnauthorized (the app sends them to /login?next=…).
+
+const BASE = '/api';
+
+// REFRESH_MARGIN_MS is how long before its expiry the access token is
+// refreshed.
+const REFRESH_MARGIN_MS = 60_000;
+
+// ApiError is a failed request: status (0 when the server was not reached),
+// title, detail, fields (field name → message, from the problem's
+// "errors"), and the problem itself (e.g. problem.outOfStock).
+export class ApiError extends Error {
+  constructor(status, problem = {}) {
+    super(problem.detail || problem.title || `The request failed (${status}).`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = problem.title || '';
+    this.detail = problem.detail || '';
+    this.problem = problem;
+    this.fields = {};
+    for (const e of Array.isArray(problem.errors) ? problem.errors : []) {
+      if (e && e.field) this.fields[e.field] = e.message;
+    }
+  }
+}
+
+const offline = () =>
+  new ApiError(0, { title: 'Network error', detail: 'The shop could not be reached. Check your connection and try again.' });
+
+const isAbort = (err) => err?.name === 'AbortError';
+
+// ifMatch is the If-Match header naming an entity's version (its ETag).
+const ifMatch = (version) => ({ 'If-Match': `"${version}"` });
+
+const enc = encodeURIComponent;
+
+function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+// UNSAFE_HEADERS are set by the browser itself; XMLHttpRequest refuses them.
+const UNSAFE_HEADERS = new Set(['content-length', 'host', 'connection', 'accept-encoding', 'cookie']);
+
+// createApi returns the client. session is the session store (session.js).
+export function createApi({ session, onUnauthorized, fetch = globalThis.fetch.bind(globalThis), XHR = globalThis.XMLHttpRequest, setTimeout = globalThis.setTimeout.bind(globalThis) }) {
+  let refreshing = null; // the refresh in flight, shared by concurrent callers
+
+  async function send(method, path, { body, headers = {}, token, signal } = {}) {
+    const h = { Accept: 'application/json, application/problem+json', ...headers };
+    if (body !== undefined) h['Content-Type'] = 'application/json';
+    if (token) h.Authorization = `Bearer ${token}`;
+    let res;
+    try {
+      res = await fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    } catch (err) {
+      throw isAbort(err) ? err : offline();
+    }
+    const text = await res.text().catch(() => '');
+    let data = null;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+    }
+    if (!res.ok) throw new ApiError(res.status, data && typeof data === 'object' ? data : {});
+    return { status: res.status, data, headers: res.headers };
+  }
+
+  // refresh exchanges the refresh token for new tokens, once at a time.
+  function refresh() {
+    const current = session.get();
+    if (!current) return Promise.reject(new ApiError(401, { title: 'Not signed in' }));
+    if (!refreshing) {
+      refreshing = send('POST', '/auth/refresh', { body: { refreshToken: current.tokens.refreshToken } })
+        .then(({ data }) => {
+          session.signIn(data);
+          return session.get();
+        })
+        .finally(() => {
+          refreshing = null;
+        });
+    }
+    return refreshing;
+  }
+
+  // freshToken returns an access token valid for a while yet, refreshing it
+  // when it is about to expire, or null when signed out.
+  async function freshToken() {
+    let s = session.get();
+    if (!s) return null;
+    if (s.expiresAt - Date.now() < REFRESH_MARGIN_MS) {
+      try {
+        s = await refresh();
+      } catch (err) {
+        if (err.status === 401 || err.status === 400) return expired();
+        throw err;
+      }
+    }
+    return s.tokens.accessToken;
+  }
+
+  function expired() {
+    session.signOut();
+    onUnauthorized?.();
+    throw new ApiError(401, { title: 'Signed out', detail: 'Your session has ended: sign in again.' });
+  }
+
+  // call sends a request. auth: 'none' sends no token (public reads work
+  // even with a stale one); 'required' needs a session and turns a 401 into
+  // a sign-out and onUnauthorized. It resolves to the JSON body (null for
+  // 204).
+  async function call(method, path, { auth = 'none', body, headers, signal } = {}) {
+    let token;
+    if (auth === 'required') {
+      token = await freshToken();
+      if (!token) return expired();
+    }
+    try {
+      return (await send(method, path, { body, headers, token, signal })).data;
+    } catch (err) {
+      if (auth === 'required' && err.status === 401) return expired();
+      throw err;
+    }
+  }
+
+  // scheduleRefresh refreshes the access token shortly before it expires
+  // while the page is open, and again after every refresh or sign-in.
+  let timer = null;
+  function scheduleRefresh() {
+    clearTimeout(timer);
+    const s = session.get();
+    if (!s) return;
+    const wait = Math.max(0, s.expiresAt - Date.now() - REFRESH_MARGIN_MS);
+    timer = setTimeout(() => {
+      refresh().catch((err) => {
+        if (err.status === 401 || err.status === 400) session.signOut();
+      });
+    }, Math.min(wait, 2 ** 31 - 1));
+  }
+  session.subscribe(scheduleRefresh);
+  scheduleRefresh();
+
+  return {
+    // Catalog (public reads).
+    listBooks: ({ category, sort, limit, cursor } = {}, signal) =>
+      call('GET', `/books${query({ category, sort, limit, cursor })}`, { signal }),
+    getBook: (id, signal) => call('GET', `/books/${enc(id)}`, { signal }),
+
+    // Catalog administration.
+    createBook: (details) => call('POST', '/books', { auth: 'required', body: details }),
+    updateBook: (id, version, details) => call('PUT', `/books/${enc(id)}`, { auth: 'required', body: details, headers: ifMatch(version) }),
+    deleteBook: (id, version) => call('DELETE', `/books/${enc(id)}`, { auth: 'required', headers: ifMatch(version) }),
+    requestCoverUpload: (id, contentType, contentLength) =>
+      call('POST', `/books/${enc(id)}/cover`, { auth: 'required', body: { contentType, contentLength } }),
+    // uploadFile sends file to a presigned request ({uploadUrl, method,
+    // headers}) with exactly its headers (the browser adds Content-Length
+    // and Host itself). onProgress gets a fraction from 0 to 1. XHR rather
+    // than fetch: fetch reports no upload progress.
+    uploadFile: (presigned, file, onProgress) =>
+      new Promise((resolve, reject) => {
+        const xhr = new XHR();
+        xhr.open(presigned.method || 'PUT', presigned.uploadUrl);
+        for (const [name, value] of Object.entries(presigned.headers || {})) {
+          if (!UNSAFE_HEADERS.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
+        }
+        xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+        xhr.onload = () =>
+          xhr.status >= 200 && xhr.status < 300
+            ? resolve()
+            : reject(new ApiError(xhr.status, { title: 'Upload refused', detail: `The storage service refused the upload (${xhr.status}).` }));
+        xhr.onerror = () => reject(offline());
+        xhr.send(file);
+      }),
+
+    // Reviews.
+    listReviews: (bookId, { cursor, limit } = {}, signal) => call('GET', `/books/${enc(bookId)}/reviews${query({ cursor, limit })}`, { signal }),
+    // getMyReview resolves to the caller's review of the book, or null.
+    getMyReview: (bookId, signal) =>
+      call('GET', `/books/${enc(bookId)}/reviews/mine`, { auth: 'required', signal }).catch((err) => {
+        if (err.status === 404) return null;
+        throw err;
+      }),
+    addReview: (bookId, draft) => call('POST', `/books/${enc(bookId)}/reviews`, { auth: 'required', body: draft }),
+    editReview: (bookId, version, draft) =>
+      call('PUT', `/books/${enc(bookId)}/reviews/mine`, { auth: 'required', body: draft, headers: ifMatch(version) }),
+    deleteReview: (bookId, version) => call('DELETE', `/books/${enc(bookId)}/reviews/mine`, { auth: 'required', headers: ifMatch(version) }),
+
+    // Orders. checkout sends the attempt's items with its Idempotency-Key.
+    checkout: (attempt) => call('POST', '/orders', { auth: 'required', body: { items: attempt.items }, headers: { 'Idempotency-Key': attempt.key } }),
+    listMyOrders: ({ cursor, limit } = {}, signal) => call('GET', `/orders${query({ cursor, limit })}`, { auth: 'required', signal }),
+    getOrder: (id, signal) => call('GET', `/orders/${enc(id)}`, { auth: 'required', signal }),
+    cancelOrder: (id) => call('POST', `/orders/${enc(id)}/cancel`, { auth: 'required' }),
+    listAllOrders: ({ status, cursor, limit } = {}, signal) => call('GET', `/admin/orders${query({ status, cursor, limit })}`, { auth: 'required', signal }),
+    setOrderStatus: (id, status) => call('POST', `/admin/orders/${enc(id)}/status`, { auth: 'required', body: { status } }),
+
+    // Accounts.
+    register: (email, password) => call('POST', '/auth/register', { body: { email, password } }),
+    confirm: (email, code) => call('POST', '/auth/confirm', { body: { email, code } }),
+    login: async (email, password) => session.signIn(await call('POST', '/auth/login', { body: { email, password } })),
+    signOut: () => session.signOut(),
+  };
+}
+
+export { isAbort };

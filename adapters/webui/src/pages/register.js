@@ -1,0 +1,27 @@
+// Sign up (/register) → /confirm?email=…
+import { html } from '../html.js';
+import { useApp } from '../context.js';
+import { Field, FormErrors, PageTitle, useFormState, useSubmit } from '../ui.js';
+
+export function RegisterPage() {
+  const { api, router, notify } = useApp();
+  const [values, bind] = useFormState({ email: '', password: '' });
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.register(values.email, values.password);
+    notify('Account created. Enter the confirmation code we sent you.');
+    router.navigate(`/confirm?email=${encodeURIComponent(values.email)}`);
+  });
+  return html`<section class="auth">
+    <${PageTitle} title="Create an account" />
+    <form class="form" onSubmit=${submit} data-testid="register-form">
+      <${Field} id="email" label="Email" error=${error?.fields?.email}
+        control=${(a) => html`<input ...${a} type="email" autocomplete="email" required ...${bind('email')} />`} />
+      <${Field} id="password" label="Password" hint="At least 8 characters with an upper-case letter, a lower-case letter and a digit." error=${error?.fields?.password}
+        control=${(a) => html`<input ...${a} type="password" autocomplete="new-password" required minlength="8" ...${bind('password')} />`} />
+      <${FormErrors} error=${error} shown=${['email', 'password']} />
+      ${error?.status === 409 && html`<p><a href="/login">Sign in instead</a></p>`}
+      <button type="submit" class="button button--primary" disabled=${busy} data-testid="register-submit">Create account</button>
+    </form>
+    <p>Already have an account? <a href="/login">Sign in</a>. Have a code? <a href="/confirm">Confirm your account</a>.</p>
+  </section>`;
+}

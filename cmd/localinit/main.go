@@ -29,7 +29,7 @@
 //	AWS_REGION                  region (any, locally)
 //	BOOKSHOP_TABLE              DynamoDB table name
 //	BOOKSHOP_BUCKET             covers bucket
-//	BOOKSHOP_WEB_BUCKET         web bucket (optional)
+//	BOOKSHOP_WEB_BUCKET         web bucket (optional): created readable, and the storefront (webui.Files) uploaded into it
 //	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint, e.g. http://dynamodb:8000
 //	BOOKSHOP_S3_ENDPOINT        S3 endpoint, e.g. http://minio:9000
 //	BOOKSHOP_S3_PUBLIC_ENDPOINT S3 endpoint presigned URLs are signed for, e.g. http://localhost:9000;

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/webui"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -52,6 +56,7 @@ func (s *stack) run(ctx context.Context) error {
 			return s.createReadableBucket(ctx, s.cfg.CoversBucket, "covers/", "thumbnails/")
 		}},
 		{"web bucket", func(ctx context.Context) error { return s.createReadableBucket(ctx, s.cfg.WebBucket, "") }},
+		{"web app", s.uploadWebApp},
 		{"cover notifications", s.subscribeCoverUploads},
 	}
 	for _, step := range steps {
@@ -110,6 +115,38 @@ func (s *stack) createReadableBucket(ctx context.Context, bucket s3.BucketName, 
 	}
 	_, err = s.s3.PutBucketPolicy(ctx, &awss3.PutBucketPolicyInput{Bucket: aws.String(string(bucket)), Policy: aws.String(string(policy))})
 	return err
+}
+
+// uploadWebApp puts the storefront (webui.Files) into the web bucket with
+// each file's content type and cache policy, as deploy/deploy.sh does on AWS;
+// index.html goes last, so it never names assets that are not there yet.
+// Files are overwritten on every run: the bucket always holds this build.
+func (s *stack) uploadWebApp(ctx context.Context) error {
+	if s.cfg.WebBucket == "" {
+		return nil
+	}
+	files := webui.Files()
+	slices.SortStableFunc(files, func(a, b webui.File) int {
+		return cmp.Compare(boolInt(a.Path == "index.html"), boolInt(b.Path == "index.html"))
+	})
+	for _, f := range files {
+		_, err := s.s3.PutObject(ctx, &awss3.PutObjectInput{
+			Bucket: aws.String(string(s.cfg.WebBucket)), Key: aws.String(f.Path), Body: bytes.NewReader(f.Body),
+			ContentType: aws.String(f.ContentType), CacheControl: aws.String(f.CacheControl),
+		})
+		if err != nil {
+			return fmt.Errorf("put %s: %w", f.Path, err)
+		}
+	}
+	s.log.Info("web app uploaded", "bucket", s.cfg.WebBucket, "files", len(files))
+	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // subscribeCoverUploads sends the covers bucket's ObjectCreated events under

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/bookshop/bookshop/adapters/webui/browsertest"
 	"io"
 	"net/http"
 	"os"
@@ -102,9 +103,9 @@ func sharedStack(b *testing.B) *stack {
 }
 
 // TestMain removes the benchmarks' shared stack after the run (printing its
-// logs when the run failed).
+// logs when the run failed) and stops the browser of the storefront test.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := browsertest.Wrap(m.Run)()
 	if shared.stack != nil {
 		if code != 0 || shared.err != nil {
 			fmt.Fprintf(os.Stderr, "logs of %s:\n%s\n", shared.stack.project, shared.stack.logs())

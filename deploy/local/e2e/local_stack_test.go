@@ -51,6 +51,7 @@ func TestLocalStack(t *testing.T) {
 	t.Run("book lifecycle", func(t *testing.T) { bookLifecycle(t, s, admin) })
 	t.Run("identity", func(t *testing.T) { identity(t, s) })
 	t.Run("orders", func(t *testing.T) { orders(t, s, admin) })
+	t.Run("storefront", func(t *testing.T) { storefront(t, s, admin) })
 }
 
 // bookLifecycle creates a book as the administrator, uploads its cover,

@@ -50,6 +50,14 @@
 //	                                  limit, cursor
 //	POST   /api/admin/orders/{id}/status  200 Order; admins only; body {"status"}: the next step of
 //	                                  PENDING → CONFIRMED → SHIPPED → DELIVERED, or CANCELLED (409 otherwise)
+//	GET    /api/search                200 {"items":[Book...],"nextCursor":string|null}, best first; query: q
+//	                                  (2..100 characters, at most 8 words, all must match, the last as a
+//	                                  prefix), category, limit=1..50, cursor; a page may be short while
+//	                                  nextCursor is set
+//	GET    /api/bestsellers           200 {"items":[{"book":Book,"count":unitsSold}...]}; query: category,
+//	                                  period=all|30d, limit=1..50 (default 10)
+//	GET    /api/books/{id}/also-bought  200 {"items":[{"book":Book,"count":sharedOrders}...]}; query:
+//	                                  limit=1..50 (default 5); 404 for a missing book
 //	OPTIONS on any of these paths     204 (CORS preflight), Allow
 //
 // An unknown path answers 404 and a known path with another method 405 with

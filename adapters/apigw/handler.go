@@ -48,8 +48,10 @@ type Handler struct {
 	reviews *app.Reviews
 	auth    *app.Auth
 	orders  *app.Orders
-	logger  *slog.Logger
-	cors    corsPolicy
+	// discovery serves search, best sellers and also-bought.
+	discovery *app.Discovery
+	logger    *slog.Logger
+	cors      corsPolicy
 	// assetBaseURL is Config.AssetBaseURL without a trailing slash.
 	assetBaseURL string
 }
@@ -64,7 +66,7 @@ func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, logger: logger, cors: newCORSPolicy(cfg),
+	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, discovery: s.Discovery, logger: logger, cors: newCORSPolicy(cfg),
 		assetBaseURL: strings.TrimSuffix(cfg.AssetBaseURL, "/")}, nil
 }
 
@@ -81,6 +83,9 @@ type Services struct {
 	Auth *app.Auth
 	// Orders serves /api/orders and /api/admin/orders.
 	Orders *app.Orders
+	// Discovery serves /api/search, /api/bestsellers and
+	// /api/books/{id}/also-bought.
+	Discovery *app.Discovery
 }
 
 // serves reports whether h has the use case u.
@@ -96,6 +101,8 @@ func (h *Handler) serves(u useCase) bool {
 		return h.auth != nil
 	case needsOrders:
 		return h.orders != nil
+	case needsDiscovery:
+		return h.discovery != nil
 	}
 	return false
 }

@@ -31,6 +31,7 @@ const (
 	needsReviews
 	needsAuth
 	needsOrders
+	needsDiscovery
 )
 
 // routes is the API, the one list of its routes: the resources the router
@@ -51,6 +52,9 @@ var routes = []route{
 	{"GET", "/api/books/{id}/reviews/{userId}", (*Handler).getReview, needsReviews},
 	{"PUT", "/api/books/{id}/reviews/{userId}", (*Handler).editReview, needsReviews},
 	{"DELETE", "/api/books/{id}/reviews/{userId}", (*Handler).deleteReview, needsReviews},
+	{"GET", "/api/books/{id}/also-bought", (*Handler).alsoBought, needsDiscovery},
+	{"GET", "/api/search", (*Handler).search, needsDiscovery},
+	{"GET", "/api/bestsellers", (*Handler).bestSellers, needsDiscovery},
 	{"GET", "/api/orders", (*Handler).listMyOrders, needsOrders},
 	{"POST", "/api/orders", (*Handler).checkout, needsOrders},
 	{"GET", "/api/orders/{id}", (*Handler).getOrder, needsOrders},

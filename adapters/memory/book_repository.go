@@ -18,9 +18,37 @@ import (
 type BookRepository struct {
 	mu    sync.RWMutex
 	books map[domain.BookID]domain.Book
+
+	hooksMu sync.RWMutex
+	hooks   []func(context.Context, app.BookChange)
 }
 
-var _ app.BookRepository = (*BookRepository)(nil)
+// OnBookChanged registers fn to run after every committed Create, Update
+// and Delete, with the book before and after, as the table's stream
+// reports them on AWS. Stock and rating changes made by orders and reviews
+// (withBooksLocked) are not reported. fn runs synchronously in the
+// writer's goroutine after the lock is released, so it may read the
+// repository; its outcome does not affect the write, which has happened.
+func (r *BookRepository) OnBookChanged(fn func(context.Context, app.BookChange)) {
+	r.hooksMu.Lock()
+	defer r.hooksMu.Unlock()
+	r.hooks = append(r.hooks, fn)
+}
+
+// changed runs the hooks for a committed change.
+func (r *BookRepository) changed(ctx context.Context, c app.BookChange) {
+	r.hooksMu.RLock()
+	hooks := slices.Clone(r.hooks)
+	r.hooksMu.RUnlock()
+	for _, fn := range hooks {
+		fn(ctx, c)
+	}
+}
+
+var (
+	_ app.BookRepository  = (*BookRepository)(nil)
+	_ app.BookBatchReader = (*BookRepository)(nil)
+)
 
 // NewBookRepository returns an empty repository.
 func NewBookRepository() *BookRepository {
@@ -28,7 +56,15 @@ func NewBookRepository() *BookRepository {
 }
 
 // Create implements app.BookRepository.
-func (r *BookRepository) Create(_ context.Context, book domain.Book) error {
+func (r *BookRepository) Create(ctx context.Context, book domain.Book) error {
+	if err := r.create(book); err != nil {
+		return err
+	}
+	r.changed(ctx, app.BookChange{New: &book})
+	return nil
+}
+
+func (r *BookRepository) create(book domain.Book) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.books[book.ID()]; ok {
@@ -36,6 +72,19 @@ func (r *BookRepository) Create(_ context.Context, book domain.Book) error {
 	}
 	r.books[book.ID()] = book
 	return nil
+}
+
+// GetBooks implements app.BookBatchReader.
+func (r *BookRepository) GetBooks(_ context.Context, ids []domain.BookID) ([]domain.Book, error) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	out := make([]domain.Book, 0, len(ids))
+	for _, id := range ids {
+		if b, ok := r.books[id]; ok {
+			out = append(out, b)
+		}
+	}
+	return out, nil
 }
 
 // Get implements app.BookRepository.
@@ -50,22 +99,41 @@ func (r *BookRepository) Get(_ context.Context, id domain.BookID) (domain.Book, 
 }
 
 // Update implements app.BookRepository.
-func (r *BookRepository) Update(_ context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	book, ok := r.books[id]
-	if !ok {
-		return domain.Book{}, &domain.NotFoundError{Entity: "book", ID: string(id)}
-	}
-	if err := fn(&book); err != nil {
+func (r *BookRepository) Update(ctx context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error) {
+	old, book, err := r.update(id, fn)
+	if err != nil {
 		return domain.Book{}, err
 	}
-	r.books[id] = book
+	r.changed(ctx, app.BookChange{Old: &old, New: &book})
 	return book, nil
 }
 
+func (r *BookRepository) update(id domain.BookID, fn func(*domain.Book) error) (old, book domain.Book, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	old, ok := r.books[id]
+	if !ok {
+		return domain.Book{}, domain.Book{}, &domain.NotFoundError{Entity: "book", ID: string(id)}
+	}
+	book = old
+	if err := fn(&book); err != nil {
+		return domain.Book{}, domain.Book{}, err
+	}
+	r.books[id] = book
+	return old, book, nil
+}
+
 // Delete implements app.BookRepository.
-func (r *BookRepository) Delete(_ context.Context, id domain.BookID, expectedVersion int64) (domain.Book, error) {
+func (r *BookRepository) Delete(ctx context.Context, id domain.BookID, expectedVersion int64) (domain.Book, error) {
+	book, err := r.delete(id, expectedVersion)
+	if err != nil {
+		return domain.Book{}, err
+	}
+	r.changed(ctx, app.BookChange{Old: &book})
+	return book, nil
+}
+
+func (r *BookRepository) delete(id domain.BookID, expectedVersion int64) (domain.Book, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	book, ok := r.books[id]

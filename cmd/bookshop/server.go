@@ -70,19 +70,20 @@ func newAPIConfig(cfg config) apigw.Config { return apigw.Config{AllowedOrigins:
 
 // newServices gives the embedded handler every use case: it plays all the
 // functions at once.
-func newServices(catalog *app.Catalog, orders *app.Orders, reviews *app.Reviews, auth *app.Auth) apigw.Services {
-	return apigw.Services{Catalog: catalog, Orders: orders, Reviews: reviews, Auth: auth}
+func newServices(catalog *app.Catalog, orders *app.Orders, reviews *app.Reviews, auth *app.Auth, discovery *app.Discovery) apigw.Services {
+	return apigw.Services{Catalog: catalog, Orders: orders, Reviews: reviews, Auth: auth, Discovery: discovery}
 }
 
 // shippingPolicy is the shop's shipping policy.
 func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolicy }
 
-// newServer seeds the catalog (unless disabled) and routes object-store URLs
+// newServer seeds the catalog (unless disabled; after the projection hook is
+// in place, so the seed books are searchable) and routes object-store URLs
 // to the store, the identity provider's issuer URL to the provider, /api/
 // through the API Gateway v2 bridge and its JWT authorizer stand-in to the
 // Lambda handler, and everything else to the storefront web app.
 func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
-	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook) (*server, error) {
+	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook, _ projectionHook) (*server, error) {
 	if cfg.Seed {
 		if err := seedCatalog(ctx, catalog); err != nil {
 			return nil, err

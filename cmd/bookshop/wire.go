@@ -47,6 +47,13 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 		newAdminAccount,
 		newMailbox,
 		newNotificationHook,
+		memory.NewSearchIndex,
+		wire.Bind(new(app.SearchIndex), new(*memory.SearchIndex)),
+		memory.NewSalesLedger,
+		wire.Bind(new(app.SalesLedger), new(*memory.SalesLedger)),
+		app.NewProjector,
+		app.NewDiscovery,
+		newProjectionHook,
 		newServer,
 	)
 	return nil, nil

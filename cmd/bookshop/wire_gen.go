@@ -56,7 +56,13 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	services := newServices(catalog, orders, reviews, auth)
+	searchIndex := memory.NewSearchIndex()
+	salesLedger := memory.NewSalesLedger()
+	discovery, err := app.NewDiscovery(searchIndex, salesLedger, bookRepository, clock, cursorCodec)
+	if err != nil {
+		return nil, err
+	}
+	services := newServices(catalog, orders, reviews, auth, discovery)
 	apigwConfig := newAPIConfig(cfg)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
@@ -82,7 +88,12 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook)
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	if err != nil {
+		return nil, err
+	}
+	mainProjectionHook := newProjectionHook(bookRepository, orderRepository, projector, logger)
+	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook, mainProjectionHook)
 	if err != nil {
 		return nil, err
 	}

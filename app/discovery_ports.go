@@ -1,7 +1,9 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
 	"github.com/bookshop/bookshop/domain"
@@ -135,4 +137,19 @@ type BookBatchReader interface {
 	// GetBooks returns the books with the given ids that exist, in any
 	// order; missing ones are left out. Reads may lag writes by a moment.
 	GetBooks(ctx context.Context, ids []domain.BookID) ([]domain.Book, error)
+}
+
+// TopBookCounts returns the at most limit positive counts, highest first,
+// ties by book id: the order of every ranking a SalesLedger returns.
+func TopBookCounts(counts map[domain.BookID]int64, limit int) []BookCount {
+	out := make([]BookCount, 0, len(counts))
+	for id, n := range counts {
+		if n > 0 {
+			out = append(out, BookCount{BookID: id, Count: n})
+		}
+	}
+	slices.SortFunc(out, func(a, b BookCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.BookID, b.BookID))
+	})
+	return out[:min(limit, len(out))]
 }

@@ -239,3 +239,35 @@ func (r *BookRepository) List(ctx context.Context, q app.BookListQuery) (app.Boo
 	}
 	return page, nil
 }
+
+var _ app.BookBatchReader = (*BookRepository)(nil)
+
+// GetBooks implements app.BookBatchReader with BatchGetItem (100 keys per
+// request, eventually consistent reads). Missing books are left out.
+func (r *BookRepository) GetBooks(ctx context.Context, ids []domain.BookID) ([]domain.Book, error) {
+	var keys []dynamo.Keyed
+	seen := make(map[domain.BookID]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			keys = append(keys, dynamo.Keys{bookPK(id), bookSK})
+		}
+	}
+	if len(keys) == 0 {
+		return []domain.Book{}, nil
+	}
+	var items []bookItem
+	err := r.table.Batch(attrPK, attrSK).Get(keys...).All(ctx, &items)
+	if err != nil && !errors.Is(err, dynamo.ErrNotFound) {
+		return nil, fmt.Errorf("read %d books: %w", len(keys), err)
+	}
+	out := make([]domain.Book, 0, len(items))
+	for _, it := range items {
+		b, err := it.book()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}

@@ -127,6 +127,68 @@ import (
 // based on the stock before the checkout fail with 412. Cancelling an order
 // gives the stock back in one transaction with the order's put conditioned
 // on its version.
+//
+// Search (search_index.go). The projector keeps a search index of the
+// books in the table, by the rules of app/search_text.go. A book has one
+// entry item per index key (the first 2, 3 and 4 characters of each of its
+// words, at most app.MaxSearchKeysPerBook = 48 keys, title words first):
+//
+//	pk = "SEARCH#<key>", sk = <rank>
+//
+// where rank is app.SearchDocument.SearchRank(key): "1" when a title word
+// starts with key, else "2" (author or category only), the normalized
+// title (48 characters at most), U+0001 and the book id. So a Query of
+// one key returns its books best first, in a stable order, and the last
+// sort key read is the position of the next page. Entry items carry
+// "search_words" (all the book's normalized words) and "search_category",
+// so the other words of a query and its category are checked on the items
+// read: a search is one Query (or a few, at most 1,000 entries per page,
+// 200 per Query) on the key of its longest word, never a Scan. A document
+// item per book
+//
+//	pk = "SEARCHDOC#<bookId>", sk = "SEARCHDOC"
+//
+// holds the version indexed ("search_version"), a fingerprint of the
+// indexed text and the keys of its entries, or, once the book is deleted,
+// a tombstone ("search_removed"): a redelivered change of the same or an
+// older version writes nothing. Writes per book change: creation = one
+// entry per key (about 3 per word: 15 to 40 for typical books, never more
+// than 48) + the document item; an update that keeps title, author and
+// category (price, stock, cover, rating) = none; an update of the text =
+// the new entries, deletes of the old entries it lacks, the document
+// item; deletion = deletes of the entries + the tombstone. Entry items are
+// hot for short common keys ("th", "the"); a query reads the longest key
+// of its words, and adding keys never makes a page read more than its
+// budget.
+//
+// Sales (sales_ledger.go). Counters, one item per book and scope, changed
+// with ADD on "sales_units":
+//
+//	pk = "SALES#ALL",              sk = <bookId>   units sold, all time
+//	pk = "SALES#ALL#<category>",   sk = <bookId>   units sold while in the category
+//	pk = "SALES#DAY#<yyyy-mm-dd>", sk = <bookId>   units sold on that UTC day (with "sales_category")
+//	pk = "ALSO#<bookId>",          sk = <otherId>  orders holding both books
+//
+// All-time and also-bought counters carry "sales_board" (their pk), which
+// puts them on the sparse global index
+//
+//	index        partition key   sort key      serves
+//	sales-rank   sales_board     sales_units   best sellers and also-bought, most first (KEYS_ONLY)
+//
+// The 30-day best sellers read the 30 day partitions (30 Queries, 6 at a
+// time) and add them up. Placing an order adds its lines (3 counters each)
+// and its pairs (n·(n-1) for n lines), in transactions of at most 98
+// updates, each with the put of a marker item
+//
+//	pk = "SALE#<orderId>", sk = "PLACED#<nnn>"  (the first one also keeps the lines, categories and day)
+//
+// conditioned on the marker not existing: a redelivered or replayed
+// change fails the condition and counts nothing. A cancellation reads the
+// first marker and sends the same updates negated, each transaction with
+// a "CANCELLED#<nnn>" marker and a check that its "PLACED#<nnn>" exists.
+// Counters at zero stay, and are skipped by the rankings (sales_units >
+// 0). The "SALES#ALL" board is one partition of sales-rank, the same
+// hot-partition trade-off as all-newest. Marker items are kept.
 const (
 	// attrPK and attrSK form the table's primary key.
 	attrPK = "pk"
@@ -182,7 +244,7 @@ func (n TableName) validate() error {
 }
 
 // TableSpec returns the definition of the shop's table named name: key
-// schema, attribute definitions, the four listing indexes, the reviews index and on-demand
+// schema, attribute definitions, the listing, order and sales-rank indexes, the reviews index and on-demand
 // billing. It is the only description of the table in code: CreateTable
 // sends it, and tests compare it with the deployment template. Each call
 // returns a new value that the caller may modify.
@@ -201,6 +263,8 @@ func TableSpec(name TableName) *awsdynamodb.CreateTableInput {
 			{AttributeName: aws.String(attrOrderUser), AttributeType: types.ScalarAttributeTypeS},
 			{AttributeName: aws.String(attrOrderStatus), AttributeType: types.ScalarAttributeTypeS},
 			{AttributeName: aws.String(attrOrderID), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrSalesBoard), AttributeType: types.ScalarAttributeTypeS},
+			{AttributeName: aws.String(attrSalesUnits), AttributeType: types.ScalarAttributeTypeN},
 		},
 		KeySchema: keySchema(attrPK, attrSK),
 		GlobalSecondaryIndexes: []types.GlobalSecondaryIndex{
@@ -210,8 +274,14 @@ func TableSpec(name TableName) *awsdynamodb.CreateTableInput {
 			listingIndex(indexAllTitle, attrEntity, attrTitleKey),
 			listingIndex(indexOrdersByUser, attrOrderUser, attrOrderID),
 			listingIndex(indexOrdersByStatus, attrOrderStatus, attrOrderID),
+			{
+				IndexName:  aws.String(indexSalesRank),
+				KeySchema:  keySchema(attrSalesBoard, attrSalesUnits),
+				Projection: &types.Projection{ProjectionType: types.ProjectionTypeKeysOnly},
+			},
 		},
-		// The stream feeds order notifications (cmd/notifier, order_stream.go).
+		// The stream feeds order notifications (cmd/notifier, order_stream.go)
+		// and the discovery projections (cmd/projector, projection_stream_handler.go).
 		StreamSpecification: &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewTypeNewAndOldImages},
 		LocalSecondaryIndexes: []types.LocalSecondaryIndex{{
 			IndexName:  aws.String(indexReviewsNewest),

@@ -80,7 +80,7 @@ func (r *BookRepository) GetBooks(_ context.Context, ids []domain.BookID) ([]dom
 	defer r.mu.RUnlock()
 	out := make([]domain.Book, 0, len(ids))
 	for _, id := range ids {
-		if b, ok := r.books[id]; ok {
+		if b, ok := r.books[id]; ok && !slices.ContainsFunc(out, func(o domain.Book) bool { return o.ID() == id }) {
 			out = append(out, b)
 		}
 	}

@@ -19,3 +19,9 @@ func TestSalesLedgerContract(t *testing.T) {
 		porttest.SalesLedger(t, func(*testing.T) app.SalesLedger { return memory.NewSalesLedger() })
 	})
 }
+
+func TestBookBatchReaderContract(t *testing.T) {
+	t.Run("memory", func(t *testing.T) {
+		porttest.BookBatchReader(t, func(*testing.T) porttest.BatchBookRepository { return memory.NewBookRepository() })
+	})
+}

@@ -1,7 +1,6 @@
 package memory
 
 import (
-	"cmp"
 	"context"
 	"slices"
 	"sync"
@@ -60,11 +59,12 @@ func salesDay(t time.Time) time.Time {
 
 // BestSellers implements app.SalesLedger.
 func (l *SalesLedger) BestSellers(_ context.Context, q app.BestSellersQuery) ([]app.BookCount, error) {
-	first := salesDay(q.Now).AddDate(0, 0, 1-app.SalesDays)
+	today := salesDay(q.Now)
+	first := today.AddDate(0, 0, 1-app.SalesDays)
 	counts := map[domain.BookID]int64{}
 	l.mu.RLock()
 	for _, r := range l.sales {
-		if r.cancelled || q.Period == app.SalesLast30Days && (salesDay(r.sale.PlacedAt).Before(first) || r.sale.PlacedAt.After(q.Now)) {
+		if r.cancelled || q.Period == app.SalesLast30Days && (salesDay(r.sale.PlacedAt).Before(first) || salesDay(r.sale.PlacedAt).After(today)) {
 			continue
 		}
 		for _, line := range r.sale.Lines {
@@ -74,7 +74,7 @@ func (l *SalesLedger) BestSellers(_ context.Context, q app.BestSellersQuery) ([]
 		}
 	}
 	l.mu.RUnlock()
-	return topCounts(counts, q.Limit), nil
+	return app.TopBookCounts(counts, q.Limit), nil
 }
 
 // AlsoBought implements app.SalesLedger.
@@ -92,20 +92,5 @@ func (l *SalesLedger) AlsoBought(_ context.Context, id domain.BookID, limit int)
 		}
 	}
 	l.mu.RUnlock()
-	return topCounts(counts, limit), nil
-}
-
-// topCounts returns the at most limit positive counts, highest first, ties
-// by book id.
-func topCounts(counts map[domain.BookID]int64, limit int) []app.BookCount {
-	out := make([]app.BookCount, 0, len(counts))
-	for id, n := range counts {
-		if n > 0 {
-			out = append(out, app.BookCount{BookID: id, Count: n})
-		}
-	}
-	slices.SortFunc(out, func(a, b app.BookCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.BookID, b.BookID))
-	})
-	return out[:min(limit, len(out))]
+	return app.TopBookCounts(counts, limit), nil
 }

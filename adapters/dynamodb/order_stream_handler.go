@@ -38,27 +38,18 @@ func NewOrderStreamHandler(notifications *app.OrderNotifications, logger *slog.L
 // Handle processes ev's records in order; see OrderStreamHandler for what
 // it reports. The error is always nil: failures are batch item failures.
 func (h *OrderStreamHandler) Handle(ctx context.Context, ev events.DynamoDBEvent) (events.DynamoDBEventResponse, error) {
-	resp := events.DynamoDBEventResponse{BatchItemFailures: []events.DynamoDBBatchItemFailure{}}
-	for _, r := range ev.Records {
-		seq := r.Change.SequenceNumber
+	return processRecords(ctx, h.logger, "order notification", ev, func(ctx context.Context, r events.DynamoDBEventRecord) error {
 		change, ok, err := OrderChangeFromStream(r)
-		if !ok {
-			continue
-		}
-		if err != nil {
-			h.logger.ErrorContext(ctx, "order stream record skipped: cannot decode", "eventID", r.EventID, "sequenceNumber", seq, "err", err)
-			continue
+		switch {
+		case !ok:
+			return nil
+		case err != nil:
+			return undecodable(err)
 		}
 		sent, err := h.notifications.Handle(ctx, change)
-		if err != nil {
-			h.logger.WarnContext(ctx, "order notification failed; the batch is retried from this record",
-				"eventID", r.EventID, "sequenceNumber", seq, "err", err)
-			resp.BatchItemFailures = append(resp.BatchItemFailures, events.DynamoDBBatchItemFailure{ItemIdentifier: seq})
-			return resp, nil
-		}
 		if sent {
-			h.logger.InfoContext(ctx, "order notification sent", "eventName", r.EventName, "sequenceNumber", seq)
+			h.logger.InfoContext(ctx, "order notification sent", "eventName", r.EventName, "sequenceNumber", r.Change.SequenceNumber)
 		}
-	}
-	return resp, nil
+		return err
+	}), nil
 }

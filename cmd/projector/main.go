@@ -1,0 +1,41 @@
+// Command projector is the Lambda function that the shop table's DynamoDB
+// stream invokes (event source mapping with ReportBatchItemFailures,
+// filtered to book and order items): it keeps the discovery projections in
+// the same table current, the search index from book changes and the
+// sales counters (best sellers, also-bought) from placed and cancelled
+// orders (see app.Projector and dynamodb.ProjectionStreamHandler). Both
+// apply each change once, so redelivered and retried batches are harmless.
+//
+// Configuration (environment):
+//
+//	AWS_REGION                  region (set by Lambda)
+//	BOOKSHOP_TABLE              DynamoDB table name
+//	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
+//	LOG_LEVEL                   debug, info (default), warn or error
+//
+// Build it for Lambda with CGO_ENABLED=0 go build -tags lambda.norpc ./cmd/projector.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-lambda-go/lambda"
+)
+
+func main() {
+	ctx := context.Background()
+	cfg, err := configFromEnv(os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "projector:", err)
+		os.Exit(1)
+	}
+	// Building the handler makes no network call.
+	h, err := initializeHandler(ctx, cfg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "projector:", err)
+		os.Exit(1)
+	}
+	lambda.Start(h.Handle)
+}

@@ -1,5 +1,7 @@
 // Command catalog is the Lambda function behind the catalog routes of the
-// HTTP API (/api/books…, /api/health). API Gateway sends it payload format
+// HTTP API (/api/books…, /api/health) and the discovery routes
+// (/api/search, /api/bestsellers, /api/books/{id}/also-bought), which read
+// what the projector function keeps in the table. API Gateway sends it payload format
 // 2.0 events; it answers with the matching responses.
 //
 // Configuration (environment):

@@ -32,8 +32,8 @@ func newLogger(cfg config) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 }
 
-// newServices: the catalog function serves the catalog routes and the
-// books' reviews.
-func newServices(catalog *app.Catalog, reviews *app.Reviews) apigw.Services {
-	return apigw.Services{Catalog: catalog, Reviews: reviews}
+// newServices: the catalog function serves the catalog routes, the books'
+// reviews and discovery (search, best sellers, also-bought).
+func newServices(catalog *app.Catalog, reviews *app.Reviews, discovery *app.Discovery) apigw.Services {
+	return apigw.Services{Catalog: catalog, Reviews: reviews, Discovery: discovery}
 }

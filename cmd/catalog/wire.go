@@ -20,12 +20,13 @@ import (
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
 		newAWSConfig,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet,
+		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.DiscoveryProviderSet,
 		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,
 		app.NewReviews,
+		app.NewDiscovery,
 		newLogger,
 		newAPIConfig,
 		newServices,

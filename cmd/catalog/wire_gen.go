@@ -59,7 +59,19 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
-	services := newServices(catalog, reviews)
+	searchIndex, err := dynamodb.NewSearchIndex(db, dynamodbTableName)
+	if err != nil {
+		return nil, err
+	}
+	salesLedger, err := dynamodb.NewSalesLedger(db, dynamodbTableName)
+	if err != nil {
+		return nil, err
+	}
+	discovery, err := app.NewDiscovery(searchIndex, salesLedger, bookRepository, clock, cursorCodec)
+	if err != nil {
+		return nil, err
+	}
+	services := newServices(catalog, reviews, discovery)
 	apigwConfig := newAPIConfig(cfg)
 	logger := newLogger(cfg)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)

@@ -36,9 +36,10 @@ type functionFixture struct {
 type shop struct {
 	catalog *app.Catalog
 	reviews *app.Reviews
-	orders  *app.Orders
-	auth    *app.Auth
-	bookID  string
+	orders    *app.Orders
+	auth      *app.Auth
+	discovery *app.Discovery
+	bookID    string
 	// idp is the user pool behind auth; its JWKS is served at jwksURL.
 	idp     *localidp.Provider
 	jwksURL string
@@ -68,6 +69,9 @@ func newShop(t testing.TB) *shop {
 		t.Fatal(err)
 	}
 	if s.orders, err = app.NewOrders(orderRepo, books, clock, ids, cursors, domain.DefaultShippingPolicy); err != nil {
+		t.Fatal(err)
+	}
+	if s.discovery, err = app.NewDiscovery(memory.NewSearchIndex(), memory.NewSalesLedger(), books, clock, cursors); err != nil {
 		t.Fatal(err)
 	}
 	idp, err := localidp.New(localidp.Options{Issuer: "http://localhost/idp", BcryptCost: bcrypt.MinCost})
@@ -108,7 +112,7 @@ func handler(t testing.TB, services apigw.Services) func(context.Context, []byte
 func fixtures(t testing.TB, s *shop) map[string]functionFixture {
 	params := map[string]string{"id": s.bookID, "userId": "user-1"}
 	return map[string]functionFixture{
-		"CatalogFunction": {handler(t, apigw.Services{Catalog: s.catalog, Reviews: s.reviews}), params},
+		"CatalogFunction": {handler(t, apigw.Services{Catalog: s.catalog, Reviews: s.reviews, Discovery: s.discovery}), params},
 		"OrdersFunction":  {handler(t, apigw.Services{Orders: s.orders}), params},
 		"AuthFunction":    {handler(t, apigw.Services{Auth: s.auth}), params},
 	}

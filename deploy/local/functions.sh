@@ -13,7 +13,7 @@ BOOKSHOP_CONTENT_LABEL="org.bookshop.content"
 
 # BOOKSHOP_STACK_PROGRAMS names the directories under cmd/ that become images, in build order. Extend it here.
 # shellcheck disable=SC2034 # used by provision.sh
-BOOKSHOP_STACK_PROGRAMS=(catalog thumbnailer auth orders notifier gateway localinit)
+BOOKSHOP_STACK_PROGRAMS=(catalog thumbnailer auth orders notifier projector gateway localinit)
 
 # image_var PROGRAM prints the variable that names PROGRAM's image (catalog → BOOKSHOP_CATALOG_IMAGE).
 image_var() { printf 'BOOKSHOP_%s_IMAGE' "$(tr '[:lower:]-' '[:upper:]_' <<<"$1")"; }

@@ -12,7 +12,7 @@
 #   BOOKSHOP_DYNAMODB_LOCAL_IMAGE  default amazon/dynamodb-local:3.3.1
 #   BOOKSHOP_MINIO_IMAGE           default pgsty/silo:RELEASE.2026-09-16T00-00-00Z (see DEFAULT_MINIO_IMAGE)
 #   BOOKSHOP_COGNITO_LOCAL_IMAGE   default jagregory/cognito-local:3.23.2 (stand-in: cognito-local 5.3.0 from npm)
-#   BOOKSHOP_<PROGRAM>_IMAGE       bookshop/<program>:dev for catalog, thumbnailer, auth, orders, notifier, gateway, localinit (see
+#   BOOKSHOP_<PROGRAM>_IMAGE       bookshop/<program>:dev for catalog, thumbnailer, auth, orders, notifier, projector, gateway, localinit (see
 #                                  deploy/local/functions.sh; BOOKSHOP_IMAGE_PREFIX, BOOKSHOP_IMAGE_TAG rename them)
 #   TESTCONTAINERS_RYUK_DISABLED   =true, only when the reaper image is neither local nor pullable
 #   TESTCONTAINERS_HOST_OVERRIDE   =127.0.0.1, only inside a container (/.dockerenv) whose own dockerd runs the

@@ -263,8 +263,11 @@ func (m *mapping) read(ctx context.Context, sh *shard) error {
 			m.log.Error("stream record dropped: cannot convert it", "err", err)
 			continue
 		}
-		sh.pending = append(sh.pending, rec)
 		sh.lastSeq = rec.Change.SequenceNumber
+		if !m.src.Matches(rec) {
+			continue // filtered out, as the event source mapping's FilterCriteria do: never delivered
+		}
+		sh.pending = append(sh.pending, rec)
 	}
 	if sh.iterator = out.NextShardIterator; sh.iterator == nil {
 		sh.closed = true

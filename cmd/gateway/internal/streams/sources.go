@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aws/aws-lambda-go/events"
 	"github.com/awslabs/goformation/v7/intrinsics"
 )
 
@@ -30,6 +31,10 @@ type Source struct {
 	// ReportBatchItemFailures is set when FunctionResponseTypes lists it:
 	// the function's batchItemFailures are then honoured.
 	ReportBatchItemFailures bool
+	// Filters are the FilterCriteria patterns, decoded: a record is
+	// delivered when it matches one of them (every record when there are
+	// none); see Matches.
+	Filters []map[string]any
 }
 
 // unlimitedRetries stands for MaximumRetryAttempts -1 locally, so that a
@@ -44,6 +49,9 @@ type dynamoDBEventProperties struct {
 	BatchSize             *int
 	MaximumRetryAttempts  *int
 	FunctionResponseTypes []string
+	FilterCriteria        *struct {
+		Filters []struct{ Pattern string }
+	}
 }
 
 // LoadSources reads the DynamoDB event sources of the SAM template at path.
@@ -136,6 +144,18 @@ func sourceOf(function, event string, raw json.RawMessage) (Source, error) {
 		}
 		src.BatchSize = *p.BatchSize
 	}
+	if p.FilterCriteria != nil {
+		for i, f := range p.FilterCriteria.Filters {
+			var pattern map[string]any
+			if err := json.Unmarshal([]byte(f.Pattern), &pattern); err != nil {
+				return Source{}, fmt.Errorf("FilterCriteria.Filters[%d].Pattern: %w", i, err)
+			}
+			if err := checkPattern(pattern); err != nil {
+				return Source{}, fmt.Errorf("FilterCriteria.Filters[%d].Pattern: %w", i, err)
+			}
+			src.Filters = append(src.Filters, pattern)
+		}
+	}
 	if p.MaximumRetryAttempts != nil {
 		if *p.MaximumRetryAttempts < -1 || *p.MaximumRetryAttempts > 10000 {
 			return Source{}, fmt.Errorf("MaximumRetryAttempts %d: want -1 to 10000", *p.MaximumRetryAttempts)
@@ -163,4 +183,70 @@ func getAtt(_ string, input, _ any) any {
 		return strings.Join(parts, ".")
 	}
 	return nil
+}
+
+// checkPattern accepts the part of Lambda's filter pattern syntax the
+// poller implements: nested objects whose leaves are lists of literal
+// values (exact matches). Operators (prefix, numeric, exists…) are refused
+// rather than ignored, so a local stack never delivers what AWS would
+// filter out without saying so.
+func checkPattern(pattern map[string]any) error {
+	for k, v := range pattern {
+		switch v := v.(type) {
+		case map[string]any:
+			if err := checkPattern(v); err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+		case []any:
+			for _, e := range v {
+				switch e.(type) {
+				case string, float64, bool, nil:
+				default:
+					return fmt.Errorf("%s: only lists of literal values are supported locally, not %v", k, e)
+				}
+			}
+		default:
+			return fmt.Errorf("%s: want an object or a list of values, got %v", k, v)
+		}
+	}
+	return nil
+}
+
+// Matches reports whether a record passes the source's filters, as Lambda
+// applies FilterCriteria to the record's JSON: some filter whose every
+// field matches (a list matches a value equal to one of its elements).
+func (s Source) Matches(r events.DynamoDBEventRecord) bool {
+	if len(s.Filters) == 0 {
+		return true
+	}
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return true
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return true
+	}
+	return slices.ContainsFunc(s.Filters, func(p map[string]any) bool { return matches(p, doc) })
+}
+
+func matches(pattern, doc map[string]any) bool {
+	for k, want := range pattern {
+		got, ok := doc[k]
+		if !ok {
+			return false
+		}
+		switch want := want.(type) {
+		case map[string]any:
+			sub, ok := got.(map[string]any)
+			if !ok || !matches(want, sub) {
+				return false
+			}
+		case []any:
+			if !slices.Contains(want, got) {
+				return false
+			}
+		}
+	}
+	return true
 }

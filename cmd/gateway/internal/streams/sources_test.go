@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -12,8 +13,16 @@ func TestLoadSourcesReadsTheTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Source{{Function: "NotifierFunction", Event: "OrderChanged", Table: "ShopTable", StartingPosition: "LATEST",
-		BatchSize: 10, MaximumRetryAttempts: 3, ReportBatchItemFailures: true}}
+	sk := func(values ...any) []map[string]any {
+		return []map[string]any{{"dynamodb": map[string]any{"Keys": map[string]any{"sk": map[string]any{"S": values}}}}}
+	}
+	// Two mappings of one stream, each with its own position and filter.
+	want := []Source{
+		{Function: "NotifierFunction", Event: "OrderChanged", Table: "ShopTable", StartingPosition: "LATEST",
+			BatchSize: 10, MaximumRetryAttempts: 3, ReportBatchItemFailures: true, Filters: sk("ORDER")},
+		{Function: "ProjectorFunction", Event: "CatalogOrOrderChanged", Table: "ShopTable", StartingPosition: "TRIM_HORIZON",
+			BatchSize: 100, MaximumRetryAttempts: 5, ReportBatchItemFailures: true, Filters: sk("BOOK", "ORDER")},
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("sources (-want +got):\n%s", diff)
 	}
@@ -49,5 +58,60 @@ Resources:
 		if _, err := ParseSources([]byte(src)); err == nil {
 			t.Errorf("ParseSources accepted %s", bad)
 		}
+	}
+}
+
+func TestSourceMatchesFilterCriteria(t *testing.T) {
+	src, err := ParseSources([]byte(`
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Changes:
+          Type: DynamoDB
+          Properties:
+            Stream: !GetAtt Table.StreamArn
+            StartingPosition: LATEST
+            FilterCriteria:
+              Filters:
+                - Pattern: '{"dynamodb": {"Keys": {"sk": {"S": ["BOOK", "ORDER"]}}}}'
+                - Pattern: '{"eventName": ["REMOVE"]}'
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := func(name, sk string) events.DynamoDBEventRecord {
+		return events.DynamoDBEventRecord{EventName: name, Change: events.DynamoDBStreamRecord{
+			Keys: map[string]events.DynamoDBAttributeValue{"pk": events.NewStringAttribute("X#1"), "sk": events.NewStringAttribute(sk)}}}
+	}
+	for _, tt := range []struct {
+		r    events.DynamoDBEventRecord
+		want bool
+	}{
+		{record("INSERT", "BOOK"), true},
+		{record("MODIFY", "ORDER"), true},
+		{record("INSERT", "REVIEW#u"), false},
+		{record("REMOVE", "REVIEW#u"), true},
+	} {
+		if got := src[0].Matches(tt.r); got != tt.want {
+			t.Errorf("Matches(%s %s) = %v, want %v", tt.r.EventName, tt.r.Change.Keys["sk"].String(), got, tt.want)
+		}
+	}
+	prefix := `
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Changes:
+          Type: DynamoDB
+          Properties:
+            Stream: !GetAtt Table.StreamArn
+            StartingPosition: LATEST
+            FilterCriteria: {Filters: [{Pattern: '{"dynamodb": {"Keys": {"sk": {"S": [{"prefix": "BO"}]}}}}'}]}
+`
+	if _, err := ParseSources([]byte(prefix)); err == nil || !strings.Contains(err.Error(), "literal values") {
+		t.Errorf("a prefix filter = %v, want it refused", err)
 	}
 }

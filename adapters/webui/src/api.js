@@ -155,6 +155,11 @@ export function createApi({ session, onUnauthorized, fetch = globalThis.fetch.bi
       call('GET', `/books${query({ category, sort, limit, cursor })}`, { signal }),
     getBook: (id, signal) => call('GET', `/books/${enc(id)}`, { signal }),
 
+    // Discovery (public reads of the projections).
+    search: ({ q, category, limit, cursor } = {}, signal) => call('GET', `/search${query({ q, category, limit, cursor })}`, { signal }),
+    bestSellers: ({ category, period, limit } = {}, signal) => call('GET', `/bestsellers${query({ category, period, limit })}`, { signal }),
+    alsoBought: (id, { limit } = {}, signal) => call('GET', `/books/${enc(id)}/also-bought${query({ limit })}`, { signal }),
+
     // Catalog administration.
     createBook: (details) => call('POST', '/books', { auth: 'required', body: details }),
     updateBook: (id, version, details) => call('PUT', `/books/${enc(id)}`, { auth: 'required', body: details, headers: ifMatch(version) }),

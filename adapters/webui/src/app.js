@@ -12,6 +12,8 @@ import { createApi } from './api.js';
 import { AppContext, useApp } from './context.js';
 import { Header } from './header.js';
 import { CatalogPage } from './pages/catalog.js';
+import { SearchPage } from './pages/search.js';
+import { BestSellersPage } from './pages/bestsellers.js';
 import { BookPage } from './pages/book.js';
 import { CartPage } from './pages/cart.js';
 import { OrdersPage } from './pages/orders.js';
@@ -29,6 +31,8 @@ import { NotAllowedPage } from './pages/not_allowed.js';
 const routes = [
   { path: '/', page: CatalogPage },
   { path: '/books/:id', page: BookPage },
+  { path: '/search', page: SearchPage },
+  { path: '/bestsellers', page: BestSellersPage },
   { path: '/cart', page: CartPage },
   { path: '/orders', page: OrdersPage, auth: true },
   { path: '/orders/:id', page: OrderPage, auth: true },

@@ -1,5 +1,7 @@
-// The site header: brand, main navigation (admin links for admins only),
-// the cart link with its item count, and the account controls.
+// The site header: brand, the search box, main navigation (admin links for
+// admins only), the cart link with its item count, and the account
+// controls.
+import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
 import { useApp } from './context.js';
 import { useStore } from './store.js';
@@ -11,6 +13,26 @@ const AUTH_PAGES = ['/login', '/register', '/confirm'];
 function NavLink({ href, current, children, testid }) {
   const active = href === '/' ? current === '/' || current.startsWith('/books/') : current === href || current.startsWith(`${href}/`);
   return html`<a href=${href} aria-current=${active ? 'page' : undefined} data-testid=${testid}>${children}</a>`;
+}
+
+// SearchBox sends its words to the results page (/search?q=) and shows the
+// query of the results on screen.
+function SearchBox({ loc }) {
+  const { router } = useApp();
+  const current = loc.path === '/search' ? loc.query.get('q') || '' : '';
+  const [q, setQ] = useState(current);
+  useEffect(() => setQ(current), [current]);
+  const submit = (e) => {
+    e.preventDefault();
+    const text = q.trim();
+    router.navigate(text ? `/search?q=${encodeURIComponent(text)}` : '/search');
+  };
+  return html`<form class="site-search" role="search" onSubmit=${submit}>
+    <label for="site-search-q" class="visually-hidden">Search books</label>
+    <input id="site-search-q" type="search" name="q" placeholder="Title, author, category" maxlength="100" autocomplete="off"
+      enterkeyhint="search" data-testid="search-input" value=${q} onInput=${(e) => setQ(e.currentTarget.value)} />
+    <button type="submit" class="button button--quiet" data-testid="search-submit">Search</button>
+  </form>`;
 }
 
 export function Header() {
@@ -29,10 +51,12 @@ export function Header() {
       <a class="brand" href="/"><svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28"><rect width="32" height="32" rx="6" class="brand__bg"/><path d="M7 8.5c3-1.2 6-1.2 9 .6 3-1.8 6-1.8 9-.6v15c-3-1.2-6-1.2-9 .6-3-1.8-6-1.8-9-.6z" class="brand__page"/></svg>Bookshop</a>
       <nav class="site-nav" aria-label="Main">
         <${NavLink} href="/" current=${loc.path}>Books<//>
+        <${NavLink} href="/bestsellers" current=${loc.path} testid="nav-bestsellers">Best sellers<//>
         ${s && html`<${NavLink} href="/orders" current=${loc.path} testid="nav-orders">My orders<//>`}
         ${s?.isAdmin && html`<${NavLink} href="/admin/books" current=${loc.path} testid="nav-admin-books">Manage books<//>
           <${NavLink} href="/admin/orders" current=${loc.path} testid="nav-admin-orders">Manage orders<//>`}
       </nav>
+      <${SearchBox} loc=${loc} />
       <div class="site-tools">
         <a class="cart-link" href="/cart" data-testid="cart-link" aria-current=${loc.path === '/cart' ? 'page' : undefined}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.8L20 7H6.2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/><circle cx="9" cy="19" r="1.5" fill="currentColor"/><circle cx="17" cy="19" r="1.5" fill="currentColor"/></svg>

@@ -25,7 +25,8 @@ const thumbnailTimeout = 120 * time.Second
 // localinit created signs in and walks a book through its life (create,
 // upload a cover to the presigned URL, wait for the thumbnails, list,
 // delete, and check that the book and its objects are gone); then the
-// identity, authorization and order checks of identity_test.go run.
+// identity, authorization and order checks of identity_test.go and the
+// discovery checks of discovery_test.go run.
 func TestLocalStack(t *testing.T) {
 	s := startStack(t)
 	admin := login(t, s, adminEmail, adminPassword)
@@ -51,6 +52,7 @@ func TestLocalStack(t *testing.T) {
 	t.Run("book lifecycle", func(t *testing.T) { bookLifecycle(t, s, admin) })
 	t.Run("identity", func(t *testing.T) { identity(t, s) })
 	t.Run("orders", func(t *testing.T) { orders(t, s, admin) })
+	t.Run("discovery", func(t *testing.T) { discovery(t, s, admin) })
 	t.Run("storefront", func(t *testing.T) { storefront(t, s, admin) })
 }
 

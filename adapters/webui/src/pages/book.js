@@ -11,6 +11,7 @@ import { categoryLabel, formatDate } from '../format.js';
 import { loginHref } from '../router.js';
 import { Alert, Cover, Empty, ErrorState, Field, FormErrors, LoadMore, Loading, PageTitle, Price, Rating, Stars, Stock, useSubmit } from '../ui.js';
 import { NotFoundPage } from './not_found.js';
+import { AlsoBought } from './bestsellers.js';
 
 const REVIEWS_PAGE = 5;
 // MAX_REVIEW_TEXT is domain.MaxReviewTextLen.
@@ -202,6 +203,7 @@ export function BookPage({ params }) {
       <${AddToCart} book=${b} />
       ${b.description && html`<div class="book__description"><h2 class="visually-hidden">Description</h2><p>${b.description}</p></div>`}
     </div>
+    <div class="book__also"><${AlsoBought} bookId=${b.id} /></div>
     <div class="book__reviews"><${Reviews} book=${b} onChange=${book.reload} /></div>
     ${book.status === 'error' && html`<${Alert} kind="error">${book.error.message}<//>`}
   </article>`;

@@ -1,6 +1,7 @@
 // The catalog (/): books with covers, price, rating and stock; a category
 // filter and a sort order kept in the URL (?category=&sort=); "Load more"
-// follows the API's cursor. The first view makes exactly one request.
+// follows the API's cursor. The first view makes one request for the books;
+// the best-sellers strip asks for its own only once they have loaded.
 import { useRef } from 'preact/hooks';
 import { html } from '../html.js';
 import { useApp } from '../context.js';
@@ -8,6 +9,7 @@ import { useStore } from '../store.js';
 import { usePager } from '../resource.js';
 import { categoryLabel } from '../format.js';
 import { Cover, Empty, ErrorState, LoadMore, Loading, PageTitle, Price, Rating, Stock } from '../ui.js';
+import { BestSellersStrip } from './bestsellers.js';
 
 const PAGE_SIZE = 12;
 // EAGER_COVERS load at once (the first row on a wide screen); the rest lazily.
@@ -79,6 +81,7 @@ export function CatalogPage({ query }) {
         </div>
       </div>
     </div>
+    ${pager.status === 'ready' && pager.items.length > 0 && html`<${BestSellersStrip} category=${category} />`}
     ${pager.status === 'loading' && html`<${Loading} label="Loading books…" />`}
     ${pager.status === 'error' && html`<${ErrorState} error=${pager.error} retry=${pager.reload} what="the books" />`}
     ${pager.status === 'ready' && pager.items.length === 0 &&

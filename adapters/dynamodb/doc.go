@@ -1,7 +1,8 @@
-// Package dynamodb implements the app's BookRepository, ReviewRepository and
-// OrderRepository ports on Amazon DynamoDB with github.com/guregu/dynamo/v2,
-// and decodes the table's stream records of orders for the notifier
-// (OrderStreamHandler).
+// Package dynamodb implements the app's BookRepository, ReviewRepository,
+// OrderRepository, SearchIndex and SalesLedger ports on Amazon DynamoDB with
+// github.com/guregu/dynamo/v2, and decodes the table's stream records for
+// the notifier (OrderStreamHandler) and the projector
+// (ProjectionStreamHandler).
 //
 // Books live in one table shared with the shop's other entities (single-table
 // design); table.go documents its layout and TableSpec describes it in code,

@@ -112,16 +112,22 @@ func (x *SearchIndex) Index(ctx context.Context, doc app.SearchDocument) error {
 		if found && old.Fingerprint == doc.Fingerprint() {
 			return searchDocItem{}, nil, false // indexed alike already: older versions are kept out all the same
 		}
-		words, category := strings.Join(doc.Words(), " "), doc.Category.String()
-		keys := doc.Keys()
-		next := searchDocItem{PK: searchDocPK(doc.BookID), SK: searchDocSK, Version: doc.Version, Fingerprint: doc.Fingerprint()}
-		entries := make([]searchEntryItem, len(keys))
-		for i, k := range keys {
-			entries[i] = searchEntryItem{PK: searchEntryPKPrefix + k, SK: doc.SearchRank(k), Words: words, Category: category}
-			next.Entries = append(next.Entries, entries[i].PK+" "+entries[i].SK)
-		}
+		next, entries := searchItems(doc)
 		return next, entries, true
 	})
+}
+
+// searchItems returns the document item and the entry items of doc.
+func searchItems(doc app.SearchDocument) (searchDocItem, []searchEntryItem) {
+	words, category := strings.Join(doc.Words(), " "), doc.Category.String()
+	keys := doc.Keys()
+	next := searchDocItem{PK: searchDocPK(doc.BookID), SK: searchDocSK, Version: doc.Version, Fingerprint: doc.Fingerprint()}
+	entries := make([]searchEntryItem, len(keys))
+	for i, k := range keys {
+		entries[i] = searchEntryItem{PK: searchEntryPKPrefix + k, SK: doc.SearchRank(k), Words: words, Category: category}
+		next.Entries = append(next.Entries, entries[i].PK+" "+entries[i].SK)
+	}
+	return next, entries
 }
 
 // Remove implements app.SearchIndex: it deletes the book's entries and

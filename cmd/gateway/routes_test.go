@@ -34,8 +34,8 @@ type functionFixture struct {
 
 // shop is the in-memory state shared by the functions' handlers.
 type shop struct {
-	catalog *app.Catalog
-	reviews *app.Reviews
+	catalog   *app.Catalog
+	reviews   *app.Reviews
 	orders    *app.Orders
 	auth      *app.Auth
 	discovery *app.Discovery

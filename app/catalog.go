@@ -104,38 +104,26 @@ type BookPage struct {
 // that was tampered with or issued for another listing, are reported together
 // as a *domain.ValidationError.
 func (c *Catalog) ListBooks(ctx context.Context, r ListBooksRequest) (BookPage, error) {
-	q := BookListQuery{Sort: SortNewest, Limit: DefaultPageSize}
-	var fields []domain.FieldError
-	if strings.TrimSpace(r.Category) != "" {
-		cat, ok := domain.ParseCategory(r.Category)
-		if !ok {
-			fields = append(fields, domain.FieldError{Field: "category", Message: "is not a valid category"})
-		}
-		q.Category = cat
-	}
+	var fields requestFields
+	q := BookListQuery{Sort: SortNewest, Category: fields.category(r.Category)}
 	switch BookSort(r.Sort) {
 	case "", SortNewest:
 	case SortTitle:
 		q.Sort = SortTitle
 	default:
-		fields = append(fields, domain.FieldError{Field: "sort", Message: `must be "newest" or "title"`})
+		fields.add("sort", `must be "newest" or "title"`)
 	}
-	if r.Limit != 0 {
-		if r.Limit < 1 || r.Limit > MaxPageSize {
-			fields = append(fields, domain.FieldError{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxPageSize)})
-		}
-		q.Limit = r.Limit
-	}
+	q.Limit = fields.limit(r.Limit, DefaultPageSize, MaxPageSize)
 	scope := q.Category.String() + "|" + string(q.Sort)
 	if r.Cursor != "" {
 		after, err := c.cursors.Decode(scope, r.Cursor)
 		if err != nil {
-			fields = append(fields, domain.FieldError{Field: "cursor", Message: "is not a cursor issued for this listing"})
+			fields.add("cursor", "is not a cursor issued for this listing")
 		}
 		q.After = after
 	}
-	if len(fields) > 0 {
-		return BookPage{}, &domain.ValidationError{Fields: fields}
+	if err := fields.err(); err != nil {
+		return BookPage{}, err
 	}
 	page, err := c.books.List(ctx, q)
 	if err != nil {

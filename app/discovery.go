@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/bookshop/bookshop/domain"
 )
@@ -64,36 +63,23 @@ type SearchRequest struct {
 // a moment ago are left out. Invalid parameters are reported together as a
 // *domain.ValidationError.
 func (d *Discovery) Search(ctx context.Context, r SearchRequest) (BookPage, error) {
-	var fields []domain.FieldError
+	var fields requestFields
 	terms, err := ParseSearchQuery(r.Query)
 	var verr *domain.ValidationError
 	if errors.As(err, &verr) {
 		fields = append(fields, verr.Fields...)
 	}
-	q := SearchQuery{Terms: terms, Limit: DefaultSearchPageSize}
-	if strings.TrimSpace(r.Category) != "" {
-		cat, ok := domain.ParseCategory(r.Category)
-		if !ok {
-			fields = append(fields, domain.FieldError{Field: "category", Message: "is not a valid category"})
-		}
-		q.Category = cat
-	}
-	if r.Limit != 0 {
-		if r.Limit < 1 || r.Limit > MaxSearchPageSize {
-			fields = append(fields, domain.FieldError{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxSearchPageSize)})
-		}
-		q.Limit = r.Limit
-	}
+	q := SearchQuery{Terms: terms, Category: fields.category(r.Category), Limit: fields.limit(r.Limit, DefaultSearchPageSize, MaxSearchPageSize)}
 	scope := "search|" + terms.String() + "|" + q.Category.String()
 	if r.Cursor != "" {
 		after, err := d.cursors.Decode(scope, r.Cursor)
 		if err != nil {
-			fields = append(fields, domain.FieldError{Field: "cursor", Message: "is not a cursor issued for this search"})
+			fields.add("cursor", "is not a cursor issued for this search")
 		}
 		q.After = after
 	}
-	if len(fields) > 0 {
-		return BookPage{}, &domain.ValidationError{Fields: fields}
+	if err := fields.err(); err != nil {
+		return BookPage{}, err
 	}
 	page, err := d.index.Search(ctx, q)
 	if err != nil {
@@ -131,23 +117,17 @@ type BestSellersRequest struct {
 // (in the period) and not cancelled, most first. Invalid parameters are
 // reported together as a *domain.ValidationError.
 func (d *Discovery) BestSellers(ctx context.Context, r BestSellersRequest) ([]RankedBook, error) {
-	q := BestSellersQuery{Period: SalesAllTime, Limit: DefaultBestSellers, Now: d.clock.Now()}
-	var fields []domain.FieldError
-	if strings.TrimSpace(r.Category) != "" {
-		cat, ok := domain.ParseCategory(r.Category)
-		if !ok {
-			fields = append(fields, domain.FieldError{Field: "category", Message: "is not a valid category"})
-		}
-		q.Category = cat
-	}
+	var fields requestFields
+	q := BestSellersQuery{Category: fields.category(r.Category), Period: SalesAllTime, Now: d.clock.Now()}
 	switch SalesPeriod(r.Period) {
 	case "", SalesAllTime:
 	case SalesLast30Days:
 		q.Period = SalesLast30Days
 	default:
-		fields = append(fields, domain.FieldError{Field: "period", Message: `must be "all" or "30d"`})
+		fields.add("period", `must be "all" or "30d"`)
 	}
-	if err := rankingLimit(&q.Limit, r.Limit, &fields); len(fields) > 0 {
+	q.Limit = fields.limit(r.Limit, DefaultBestSellers, MaxRankingSize)
+	if err := fields.err(); err != nil {
 		return nil, err
 	}
 	want := q.Limit
@@ -163,9 +143,9 @@ func (d *Discovery) BestSellers(ctx context.Context, r BestSellersRequest) ([]Ra
 // the book id (orders not cancelled), best first. It wraps domain.ErrNotFound
 // when the book does not exist; limit 0 means DefaultAlsoBought.
 func (d *Discovery) AlsoBought(ctx context.Context, id domain.BookID, limit int) ([]RankedBook, error) {
-	n := DefaultAlsoBought
-	var fields []domain.FieldError
-	if err := rankingLimit(&n, limit, &fields); len(fields) > 0 {
+	var fields requestFields
+	n := fields.limit(limit, DefaultAlsoBought, MaxRankingSize)
+	if err := fields.err(); err != nil {
 		return nil, err
 	}
 	if _, err := d.books.Get(ctx, id); err != nil {
@@ -176,21 +156,6 @@ func (d *Discovery) AlsoBought(ctx context.Context, id domain.BookID, limit int)
 		return nil, fmt.Errorf("also bought: %w", err)
 	}
 	return d.ranked(ctx, counts, n)
-}
-
-// rankingLimit sets *limit to requested unless it is 0, and adds a field
-// error when it is out of range; it returns the validation error of fields.
-func rankingLimit(limit *int, requested int, fields *[]domain.FieldError) error {
-	if requested != 0 {
-		if requested < 1 || requested > MaxRankingSize {
-			*fields = append(*fields, domain.FieldError{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxRankingSize)})
-		}
-		*limit = requested
-	}
-	if len(*fields) == 0 {
-		return nil
-	}
-	return &domain.ValidationError{Fields: *fields}
 }
 
 // ranked loads the books of counts, keeps their order and at most n of

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"strconv"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -31,23 +30,19 @@ func (h *Handler) listBooks(ctx context.Context, req events.APIGatewayV2HTTPRequ
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	lr := app.ListBooksRequest{Category: q.Get("category"), Sort: q.Get("sort"), Cursor: q.Get("cursor")}
-	if s := q.Get("limit"); s != "" {
-		// The use case reads a zero limit as "default", so an explicit 0 is
-		// refused here.
-		n, err := strconv.Atoi(s)
-		switch {
-		case err != nil:
-			return events.APIGatewayV2HTTPResponse{}, fieldError("limit", "must be an integer")
-		case n < 1:
-			return events.APIGatewayV2HTTPResponse{}, fieldError("limit", fmt.Sprintf("must be between 1 and %d", app.MaxPageSize))
-		}
-		lr.Limit = n
-	}
-	page, err := h.catalog.ListBooks(ctx, lr)
+	limit, err := limitParam(q.Get("limit"), app.MaxPageSize)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
+	page, err := h.catalog.ListBooks(ctx, app.ListBooksRequest{Category: q.Get("category"), Sort: q.Get("sort"), Limit: limit, Cursor: q.Get("cursor")})
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return h.bookPageResponse(page)
+}
+
+// bookPageResponse encodes a page of books.
+func (h *Handler) bookPageResponse(page app.BookPage) (events.APIGatewayV2HTTPResponse, error) {
 	out := bookPageJSON{Items: make([]bookJSON, len(page.Books))}
 	for i, b := range page.Books {
 		out.Items[i] = h.bookJSON(b)

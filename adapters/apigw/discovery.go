@@ -3,6 +3,7 @@ package apigw
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -25,11 +26,7 @@ type rankingJSON struct {
 
 // search answers GET /api/search?q=&category=&limit=&cursor=.
 func (h *Handler) search(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	q, err := queryValues(&req)
-	if err != nil {
-		return events.APIGatewayV2HTTPResponse{}, err
-	}
-	limit, err := limitParam(q.Get("limit"), app.MaxSearchPageSize)
+	q, limit, err := queryWithLimit(&req, app.MaxSearchPageSize)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -37,51 +34,45 @@ func (h *Handler) search(ctx context.Context, req events.APIGatewayV2HTTPRequest
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	out := bookPageJSON{Items: make([]bookJSON, len(page.Books))}
-	for i, b := range page.Books {
-		out.Items[i] = h.bookJSON(b)
-	}
-	if page.NextCursor != "" {
-		out.NextCursor = &page.NextCursor
-	}
-	return marshalResponse(200, out)
+	return h.bookPageResponse(page)
 }
 
 // bestSellers answers GET /api/bestsellers?category=&period=all|30d&limit=.
 func (h *Handler) bestSellers(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	q, err := queryValues(&req)
-	if err != nil {
-		return events.APIGatewayV2HTTPResponse{}, err
-	}
-	limit, err := limitParam(q.Get("limit"), app.MaxRankingSize)
+	q, limit, err := queryWithLimit(&req, app.MaxRankingSize)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	ranked, err := h.discovery.BestSellers(ctx, app.BestSellersRequest{Category: q.Get("category"), Period: q.Get("period"), Limit: limit})
-	if err != nil {
-		return events.APIGatewayV2HTTPResponse{}, err
-	}
-	return h.rankingResponse(ranked)
+	return h.rankingResponse(ranked, err)
 }
 
 // alsoBought answers GET /api/books/{id}/also-bought?limit=.
 func (h *Handler) alsoBought(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	q, err := queryValues(&req)
-	if err != nil {
-		return events.APIGatewayV2HTTPResponse{}, err
-	}
-	limit, err := limitParam(q.Get("limit"), app.MaxRankingSize)
+	_, limit, err := queryWithLimit(&req, app.MaxRankingSize)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	ranked, err := h.discovery.AlsoBought(ctx, domain.BookID(p.get("id")), limit)
+	return h.rankingResponse(ranked, err)
+}
+
+// queryWithLimit parses the query string and its optional limit (see
+// limitParam).
+func queryWithLimit(req *events.APIGatewayV2HTTPRequest, max int) (url.Values, int, error) {
+	q, err := queryValues(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	limit, err := limitParam(q.Get("limit"), max)
+	return q, limit, err
+}
+
+// rankingResponse encodes a ranking, or passes on the use case's error.
+func (h *Handler) rankingResponse(ranked []app.RankedBook, err error) (events.APIGatewayV2HTTPResponse, error) {
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	return h.rankingResponse(ranked)
-}
-
-func (h *Handler) rankingResponse(ranked []app.RankedBook) (events.APIGatewayV2HTTPResponse, error) {
 	out := rankingJSON{Items: make([]rankedBookJSON, len(ranked))}
 	for i, r := range ranked {
 		out.Items[i] = rankedBookJSON{Book: h.bookJSON(r.Book), Count: r.Count}
@@ -90,8 +81,9 @@ func (h *Handler) rankingResponse(ranked []app.RankedBook) (events.APIGatewayV2H
 }
 
 // limitParam parses an optional limit query parameter: "" is 0 (the use
-// case's default); anything but an integer from 1 to max is a field error.
-// The use cases read 0 as "default", so an explicit 0 is refused here.
+// case's default). Anything but an integer, and integers below 1, are field
+// errors here, because the use cases read 0 as "default"; the use case
+// checks the upper bound max, together with the request's other fields.
 func limitParam(s string, max int) (int, error) {
 	if s == "" {
 		return 0, nil
@@ -100,7 +92,7 @@ func limitParam(s string, max int) (int, error) {
 	switch {
 	case err != nil:
 		return 0, fieldError("limit", "must be an integer")
-	case n < 1 || n > max:
+	case n < 1:
 		return 0, fieldError("limit", fmt.Sprintf("must be between 1 and %d", max))
 	}
 	return n, nil

@@ -9,17 +9,12 @@ import (
 	"github.com/guregu/dynamo/v2"
 
 	"github.com/bookshop/bookshop/app"
-	"github.com/bookshop/bookshop/domain"
 )
 
 // IsOrderRecord reports whether a DynamoDB stream record is about an order
 // item (pk "ORDER#<id>", sk "ORDER"); books, reviews and idempotency
 // records share the table's stream and are not.
-func IsOrderRecord(r events.DynamoDBEventRecord) bool {
-	pk, okPK := stringAttr(r.Change.Keys, attrPK)
-	sk, okSK := stringAttr(r.Change.Keys, attrSK)
-	return okPK && okSK && strings.HasPrefix(pk, orderPKPrefix) && sk == orderSK
-}
+func IsOrderRecord(r events.DynamoDBEventRecord) bool { return isItemRecord(r, orderPKPrefix, orderSK) }
 
 // OrderChangeFromStream decodes a stream record of the table (in the shape
 // Lambda delivers it, events.DynamoDBEventRecord) into the order change it
@@ -31,17 +26,34 @@ func OrderChangeFromStream(r events.DynamoDBEventRecord) (change app.OrderChange
 	if !IsOrderRecord(r) {
 		return app.OrderChange{}, false, nil
 	}
-	if change.Old, err = orderFromImage(r.Change.OldImage); err != nil {
-		return app.OrderChange{}, true, fmt.Errorf("old image of %s record %s: %w", r.EventName, r.Change.SequenceNumber, err)
-	}
-	if change.New, err = orderFromImage(r.Change.NewImage); err != nil {
-		return app.OrderChange{}, true, fmt.Errorf("new image of %s record %s: %w", r.EventName, r.Change.SequenceNumber, err)
+	if change.Old, change.New, err = changeImages(r, orderItem.order); err != nil {
+		return app.OrderChange{}, true, err
 	}
 	return change, true, nil
 }
 
-// orderFromImage decodes an order image; nil for an absent image.
-func orderFromImage(image map[string]events.DynamoDBAttributeValue) (*domain.Order, error) {
+// isItemRecord reports whether a stream record's keys are pk "<pkPrefix>…"
+// and sk.
+func isItemRecord(r events.DynamoDBEventRecord, pkPrefix, sk string) bool {
+	pk, okPK := stringAttr(r.Change.Keys, attrPK)
+	s, okSK := stringAttr(r.Change.Keys, attrSK)
+	return okPK && okSK && strings.HasPrefix(pk, pkPrefix) && s == sk
+}
+
+// changeImages decodes the old and new image of a record as items of type
+// I (nil for an absent image) and converts them with convert, as the
+// repositories read items.
+func changeImages[I, T any](r events.DynamoDBEventRecord, convert func(I) (T, error)) (old, new *T, err error) {
+	if old, err = fromImage(r.Change.OldImage, convert); err != nil {
+		return nil, nil, fmt.Errorf("old image of %s record %s: %w", r.EventName, r.Change.SequenceNumber, err)
+	}
+	if new, err = fromImage(r.Change.NewImage, convert); err != nil {
+		return nil, nil, fmt.Errorf("new image of %s record %s: %w", r.EventName, r.Change.SequenceNumber, err)
+	}
+	return old, new, nil
+}
+
+func fromImage[I, T any](image map[string]events.DynamoDBAttributeValue, convert func(I) (T, error)) (*T, error) {
 	if len(image) == 0 {
 		return nil, nil
 	}
@@ -49,15 +61,15 @@ func orderFromImage(image map[string]events.DynamoDBAttributeValue) (*domain.Ord
 	if err != nil {
 		return nil, err
 	}
-	var it orderItem
+	var it I
 	if err := dynamo.UnmarshalItem(item, &it); err != nil {
-		return nil, fmt.Errorf("decode order item: %w", err)
+		return nil, fmt.Errorf("decode %T: %w", it, err)
 	}
-	o, err := it.order()
+	v, err := convert(it)
 	if err != nil {
 		return nil, err
 	}
-	return &o, nil
+	return &v, nil
 }
 
 func stringAttr(m map[string]events.DynamoDBAttributeValue, name string) (string, bool) {

@@ -19,8 +19,7 @@ type BookRepository struct {
 	mu    sync.RWMutex
 	books map[domain.BookID]domain.Book
 
-	hooksMu sync.RWMutex
-	hooks   []func(context.Context, app.BookChange)
+	hooks changeHooks[app.BookChange]
 }
 
 // OnBookChanged registers fn to run after every committed Create, Update
@@ -29,21 +28,7 @@ type BookRepository struct {
 // (withBooksLocked) are not reported. fn runs synchronously in the
 // writer's goroutine after the lock is released, so it may read the
 // repository; its outcome does not affect the write, which has happened.
-func (r *BookRepository) OnBookChanged(fn func(context.Context, app.BookChange)) {
-	r.hooksMu.Lock()
-	defer r.hooksMu.Unlock()
-	r.hooks = append(r.hooks, fn)
-}
-
-// changed runs the hooks for a committed change.
-func (r *BookRepository) changed(ctx context.Context, c app.BookChange) {
-	r.hooksMu.RLock()
-	hooks := slices.Clone(r.hooks)
-	r.hooksMu.RUnlock()
-	for _, fn := range hooks {
-		fn(ctx, c)
-	}
-}
+func (r *BookRepository) OnBookChanged(fn func(context.Context, app.BookChange)) { r.hooks.add(fn) }
 
 var (
 	_ app.BookRepository  = (*BookRepository)(nil)
@@ -60,7 +45,7 @@ func (r *BookRepository) Create(ctx context.Context, book domain.Book) error {
 	if err := r.create(book); err != nil {
 		return err
 	}
-	r.changed(ctx, app.BookChange{New: &book})
+	r.hooks.run(ctx, app.BookChange{New: &book})
 	return nil
 }
 
@@ -104,7 +89,7 @@ func (r *BookRepository) Update(ctx context.Context, id domain.BookID, fn func(*
 	if err != nil {
 		return domain.Book{}, err
 	}
-	r.changed(ctx, app.BookChange{Old: &old, New: &book})
+	r.hooks.run(ctx, app.BookChange{Old: &old, New: &book})
 	return book, nil
 }
 
@@ -129,7 +114,7 @@ func (r *BookRepository) Delete(ctx context.Context, id domain.BookID, expectedV
 	if err != nil {
 		return domain.Book{}, err
 	}
-	r.changed(ctx, app.BookChange{Old: &book})
+	r.hooks.run(ctx, app.BookChange{Old: &book})
 	return book, nil
 }
 

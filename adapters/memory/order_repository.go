@@ -25,8 +25,7 @@ type OrderRepository struct {
 	orders map[domain.OrderID]domain.Order
 	keys   map[idempotencyKey]app.IdempotencyRecord
 
-	hooksMu sync.RWMutex
-	hooks   []func(context.Context, app.OrderChange)
+	hooks changeHooks[app.OrderChange]
 }
 
 // OnOrderChanged registers fn to run after every committed change of an
@@ -35,21 +34,7 @@ type OrderRepository struct {
 // runs synchronously in the writer's goroutine, after the repository's
 // locks are released, so it may read the repository; its outcome does not
 // affect the write, which has happened.
-func (r *OrderRepository) OnOrderChanged(fn func(context.Context, app.OrderChange)) {
-	r.hooksMu.Lock()
-	defer r.hooksMu.Unlock()
-	r.hooks = append(r.hooks, fn)
-}
-
-// changed runs the hooks for a committed change.
-func (r *OrderRepository) changed(ctx context.Context, c app.OrderChange) {
-	r.hooksMu.RLock()
-	hooks := slices.Clone(r.hooks)
-	r.hooksMu.RUnlock()
-	for _, fn := range hooks {
-		fn(ctx, c)
-	}
-}
+func (r *OrderRepository) OnOrderChanged(fn func(context.Context, app.OrderChange)) { r.hooks.add(fn) }
 
 type idempotencyKey struct{ userID, key string }
 
@@ -111,7 +96,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 	if err != nil {
 		return err
 	}
-	r.changed(ctx, app.OrderChange{New: &order})
+	r.hooks.run(ctx, app.OrderChange{New: &order})
 	return nil
 }
 
@@ -228,6 +213,6 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 	if err != nil {
 		return domain.Order{}, err
 	}
-	r.changed(ctx, app.OrderChange{Old: &before, New: &out})
+	r.hooks.run(ctx, app.OrderChange{Old: &before, New: &out})
 	return out, nil
 }

@@ -2,6 +2,7 @@ package dynamodb
 
 import (
 	"context"
+	"strings"
 	"sync"
 
 	"github.com/bookshop/bookshop/app"
@@ -13,8 +14,10 @@ func (x *SearchIndex) ItemsWritten() int64 { return x.itemsWritten.Load() }
 
 // BulkIndex writes the items of new documents with large BatchWriteItem
 // runs from workers goroutines, skipping Index's read and conditions: the
-// benchmarks load tens of thousands of books with it.
-func (x *SearchIndex) BulkIndex(ctx context.Context, docs []app.SearchDocument, workers int) error {
+// benchmarks load tens of thousands of books with it. With a keys filter,
+// only the entries of the keys it accepts are written, and no document
+// items (Search reads neither the other keys' partitions nor documents).
+func (x *SearchIndex) BulkIndex(ctx context.Context, docs []app.SearchDocument, workers int, keys func(string) bool) error {
 	jobs := make(chan []app.SearchDocument)
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
@@ -22,12 +25,22 @@ func (x *SearchIndex) BulkIndex(ctx context.Context, docs []app.SearchDocument, 
 		wg.Go(func() {
 			for chunk := range jobs {
 				batch := x.table.Batch(attrPK, attrSK).Write()
+				n := 0
 				for _, d := range chunk {
 					doc, entries := searchItems(d)
-					batch.Put(doc)
-					for _, e := range entries {
-						batch.Put(e)
+					if keys == nil {
+						batch.Put(doc)
+						n++
 					}
+					for _, e := range entries {
+						if keys == nil || keys(strings.TrimPrefix(e.PK, searchEntryPKPrefix)) {
+							batch.Put(e)
+							n++
+						}
+					}
+				}
+				if n == 0 {
+					continue
 				}
 				if _, err := batch.Run(ctx); err != nil {
 					errs <- err

@@ -220,8 +220,7 @@ func (m *mapping) pollShard(ctx context.Context, sh *shard) error {
 			return err
 		}
 	}
-	if len(sh.pending) > 0 {
-		m.deliver(ctx, sh)
+	for len(sh.pending) > 0 && m.deliver(ctx, sh) {
 	}
 	if sh.closed && len(sh.pending) == 0 {
 		sh.done = true
@@ -244,7 +243,14 @@ func (m *mapping) read(ctx context.Context, sh *shard) error {
 			return nil
 		}
 	}
-	out, err := m.p.streams.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: sh.iterator, Limit: aws.Int32(int32(min(1000, m.src.BatchSize-len(sh.pending))))})
+	// A filtered source reads as much as GetRecords gives: most records may
+	// be filtered out, and reading a batch's worth per poll would leave it
+	// behind the stream (Lambda filters before it batches, too).
+	limit := min(1000, m.src.BatchSize-len(sh.pending))
+	if len(m.src.Filters) > 0 {
+		limit = 1000
+	}
+	out, err := m.p.streams.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: sh.iterator, Limit: aws.Int32(int32(limit))})
 	var expired *types.ExpiredIteratorException
 	var trimmed *types.TrimmedDataAccessException
 	switch {
@@ -278,18 +284,20 @@ func (m *mapping) read(ctx context.Context, sh *shard) error {
 // deliver invokes the function with the first batch of sh's pending records
 // and keeps what must be retried: all of them after a failed invocation, or
 // those from the first batch item failure on. After MaximumRetryAttempts
-// retries the failed records are dropped, as Lambda discards them.
-func (m *mapping) deliver(ctx context.Context, sh *shard) {
+// retries the failed records are dropped, as Lambda discards them. It
+// reports whether the batch went through (or was dropped): the caller may
+// deliver the next one at once; a batch to retry waits for the next poll.
+func (m *mapping) deliver(ctx context.Context, sh *shard) bool {
 	batch := sh.pending[:min(m.src.BatchSize, len(sh.pending))]
 	payload, err := json.Marshal(events.DynamoDBEvent{Records: batch})
 	if err != nil {
 		m.log.Error("stream batch dropped: cannot encode it", "err", err)
 		sh.pending = sh.pending[len(batch):]
-		return
+		return true
 	}
 	resp, functionError, err := m.p.invoker.Invoke(ctx, m.src.Function, payload)
 	if ctx.Err() != nil {
-		return
+		return false
 	}
 	failedFrom, reason := -1, ""
 	switch {
@@ -302,7 +310,7 @@ func (m *mapping) deliver(ctx context.Context, sh *shard) {
 	}
 	if failedFrom < 0 {
 		sh.pending, sh.attempts = sh.pending[len(batch):], 0
-		return
+		return true
 	}
 	sh.pending = sh.pending[failedFrom:] // the records before the failure are checkpointed
 	sh.attempts++
@@ -315,9 +323,10 @@ func (m *mapping) deliver(ctx context.Context, sh *shard) {
 		m.log.Error("stream records discarded after their retries", "records", dropped, "retries", limit,
 			"firstSequenceNumber", sh.pending[0].Change.SequenceNumber, "reason", reason)
 		sh.pending, sh.attempts = sh.pending[dropped:], 0
-		return
+		return true
 	}
 	m.log.Warn("stream batch failed; retrying", "attempt", sh.attempts, "fromSequenceNumber", sh.pending[0].Change.SequenceNumber, "reason", reason)
+	return false
 }
 
 // firstFailure returns the index in batch of the first record the

@@ -168,3 +168,26 @@ func TestNewWarnsAboutUnmappedTables(t *testing.T) {
 		t.Error("New accepted a nil client")
 	}
 }
+
+// A filtered source reads past the records its filter drops: one poll
+// delivers a match behind many other records, as Lambda filters before
+// batching.
+func TestPollerFiltersBeforeBatching(t *testing.T) {
+	streams := newFakeStreams()
+	streams.addShard("shard-1", "")
+	streams.put("shard-1", 1, 120)
+	fn := &fakeFunction{}
+	src := source()
+	src.Filters = []map[string]any{{"dynamodb": map[string]any{"Keys": map[string]any{"pk": map[string]any{
+		"S": []any{fmt.Sprintf("ORDER#%021d", 95), fmt.Sprintf("ORDER#%021d", 117)}}}}}}
+	p, _, err := New(Config{Sources: []Source{src}, Tables: map[string]string{"ShopTable": "shop"}}, streams, streams, fn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.mappings[0].poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := fn.sequences(); !slices.Equal(flat(got), []int{95, 117}) || len(got) != 1 {
+		t.Fatalf("one poll delivered %v; want one batch of 95 and 117", got)
+	}
+}

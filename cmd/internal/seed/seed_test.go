@@ -6,11 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/image/font"
+
 	"github.com/bookshop/bookshop/domain"
 )
 
 func TestCoverJPEGDecodes(t *testing.T) {
-	b := CoverJPEG("Dune", 1)
+	dune := Book{Title: "Dune", Author: "Frank Herbert"}
+	b := dune.CoverJPEG(1)
 	img, err := jpeg.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -18,8 +21,27 @@ func TestCoverJPEGDecodes(t *testing.T) {
 	if got := img.Bounds().Size(); got.X != 400 || got.Y != 600 {
 		t.Errorf("size %v, want 400×600", got)
 	}
-	if !bytes.Equal(b, CoverJPEG("Dune", 1)) {
+	if !bytes.Equal(b, dune.CoverJPEG(1)) {
 		t.Error("the same title gives different bytes")
+	}
+}
+
+// TestCoversAreLettered: every seed cover carries its title, so the
+// panel differs from a plain cover's (guards against the fonts failing to
+// load, which would leave covers blank).
+func TestCoversAreLettered(t *testing.T) {
+	f, err := faces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range Books {
+		for i, text := range []string{b.Title, b.Author} {
+			for _, line := range wrap(f[i], text, coverWidth-56) {
+				if w := font.MeasureString(f[i], line).Ceil(); line == "" || w > coverWidth {
+					t.Errorf("%q: line %q is %d px wide", b.Title, line, w)
+				}
+			}
+		}
 	}
 }
 

@@ -50,6 +50,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 func main() {
@@ -79,7 +81,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	logger := newLogger(cfg)
+	logger := lambdaenv.NewLogger(cfg.Logging)
 	logger.Info("gateway listening", "addr", cfg.Addr, "template", cfg.TemplatePath)
 	handler, err := startLocalServices(ctx, streamsCfg, cfg.Region, cfg.TemplatePath, srv, ln.Addr(), logger)
 	if err != nil {

@@ -6,16 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
-
-func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
-}
 
 func loadTemplate(cfg config) (*samtemplate.Template, error) {
 	return samtemplate.Load(cfg.TemplatePath)

@@ -8,6 +8,7 @@ package main
 
 import (
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
@@ -22,7 +23,8 @@ func initializeServer(cfg config) (*emulator.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	emulatorConfig := newEmulatorConfig(cfg, template, v, logger)
 	server, err := newServer(emulatorConfig, logger)
 	if err != nil {

@@ -12,10 +12,6 @@ import (
 	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
 
-func loadTemplate(cfg config) (*samtemplate.Template, error) {
-	return samtemplate.Load(cfg.TemplatePath)
-}
-
 // newVerifiers builds a JWT verifier per authorizer configured by the
 // environment. A name the template does not declare is a mistake.
 func newVerifiers(cfg config, t *samtemplate.Template) (map[string]emulator.TokenVerifier, error) {

@@ -300,19 +300,14 @@ func corsOf(c *serverless.HttpApi_CorsConfiguration) *CORS {
 	if o == nil {
 		return nil
 	}
-	out := &CORS{
-		AllowOrigins:  o.AllowOrigins,
-		AllowMethods:  mapStrings(o.AllowMethods, strings.ToUpper),
-		AllowHeaders:  mapStrings(o.AllowHeaders, strings.ToLower),
-		ExposeHeaders: mapStrings(o.ExposeHeaders, strings.ToLower),
+	return &CORS{
+		AllowOrigins:     o.AllowOrigins,
+		AllowMethods:     mapStrings(o.AllowMethods, strings.ToUpper),
+		AllowHeaders:     mapStrings(o.AllowHeaders, strings.ToLower),
+		ExposeHeaders:    mapStrings(o.ExposeHeaders, strings.ToLower),
+		MaxAge:           aws.ToInt(o.MaxAge),
+		AllowCredentials: aws.ToBool(o.AllowCredentials),
 	}
-	if o.MaxAge != nil {
-		out.MaxAge = *o.MaxAge
-	}
-	if o.AllowCredentials != nil {
-		out.AllowCredentials = *o.AllowCredentials
-	}
-	return out
 }
 
 // addAuth reads the JWT authorizers of an HttpApi's Auth property.

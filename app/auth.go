@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,9 +97,7 @@ func (a *Auth) Refresh(ctx context.Context, refreshToken string) (Tokens, error)
 	if err != nil {
 		return Tokens{}, fmt.Errorf("refresh: %w", err)
 	}
-	if t.RefreshToken == "" {
-		t.RefreshToken = refreshToken
-	}
+	t.RefreshToken = cmp.Or(t.RefreshToken, refreshToken)
 	return t, nil
 }
 

@@ -2,7 +2,6 @@ package apigw_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strings"
 	"sync"
@@ -143,15 +142,11 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 
 func onlyLogLine(t *testing.T, f *fixture) map[string]any {
 	t.Helper()
-	lines := strings.Split(strings.TrimSpace(f.logs.String()), "\n")
+	lines := f.logs.JSONLines(t)
 	if len(lines) != 1 {
 		t.Fatalf("%d log lines, want 1:\n%s", len(lines), f.logs.String())
 	}
-	var line map[string]any
-	if err := json.Unmarshal([]byte(lines[0]), &line); err != nil {
-		t.Fatal(err)
-	}
-	return line
+	return lines[0]
 }
 
 func TestRequestLogLine(t *testing.T) {

@@ -1,6 +1,7 @@
 package localidp
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/rsa"
@@ -108,9 +109,7 @@ func New(opts Options) (*Provider, error) {
 	if opts.Issuer == "" || strings.HasSuffix(opts.Issuer, "/") {
 		return nil, errors.New("localidp.New: Issuer must be an absolute URL without a trailing slash")
 	}
-	if opts.ClientID == "" {
-		opts.ClientID = DefaultClientID
-	}
+	opts.ClientID = cmp.Or(opts.ClientID, DefaultClientID)
 	if opts.Groups == nil {
 		opts.Groups = []string{app.AdminGroup}
 	}

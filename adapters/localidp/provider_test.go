@@ -12,6 +12,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/app/porttest"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -91,8 +92,8 @@ func TestIDTokenHasCognitoShape(t *testing.T) {
 }
 
 func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
-	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	p, _ := newProvider(t, localidp.Options{MaxFailedSignIns: 3, Now: func() time.Time { return now }})
+	clock := apptest.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
+	p, _ := newProvider(t, localidp.Options{MaxFailedSignIns: 3, Now: clock.Now})
 	ctx := context.Background()
 	if _, err := p.SignUp(ctx, "lock@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
@@ -108,34 +109,34 @@ func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
 	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); !errors.Is(err, domain.ErrTooManyAttempts) {
 		t.Fatalf("locked account: err = %v, want ErrTooManyAttempts", err)
 	}
-	now = now.Add(localidp.LockoutDuration)
+	clock.Advance(localidp.LockoutDuration)
 	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); err != nil {
 		t.Fatalf("after the lockout: %v", err)
 	}
 }
 
 func TestExpiredCodeIsRefused(t *testing.T) {
-	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	p, _ := newProvider(t, localidp.Options{CodeTTL: time.Hour, Now: func() time.Time { return now }})
+	clock := apptest.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
+	p, _ := newProvider(t, localidp.Options{CodeTTL: time.Hour, Now: clock.Now})
 	ctx := context.Background()
 	if _, err := p.SignUp(ctx, "late@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
 	}
 	code, _ := p.ConfirmationCode("late@example.com")
-	now = now.Add(time.Hour)
+	clock.Advance(time.Hour)
 	if err := p.ConfirmSignUp(ctx, "late@example.com", code); !errors.Is(err, domain.ErrInvalidCode) {
 		t.Fatalf("expired code: err = %v, want ErrInvalidCode", err)
 	}
 }
 
 func TestSignUpLogsTheCode(t *testing.T) {
-	var buf syncBuffer
+	var buf apptest.LogBuffer
 	p, _ := newProvider(t, localidp.Options{Logger: slog.New(slog.NewTextHandler(&buf, nil))})
 	if _, err := p.SignUp(context.Background(), "log@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
 	}
 	code, _ := p.ConfirmationCode("log@example.com")
-	if !buf.contains("code=" + code) {
+	if !buf.Contains("code=" + code) {
 		t.Fatalf("log %q does not show the code %s", buf.String(), code)
 	}
 }

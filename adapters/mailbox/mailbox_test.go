@@ -13,16 +13,13 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
-type fixedClock struct{ t time.Time }
-
-func (c fixedClock) Now() time.Time { return c.t }
-
 func newServer(t *testing.T, capacity int) (*mailbox.Mailbox, *httptest.Server, *mailbox.Client) {
 	t.Helper()
-	box, err := mailbox.New(fixedClock{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}, capacity)
+	box, err := mailbox.New(apptest.NewClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)), capacity)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,15 +12,15 @@ import (
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // initializeHandler builds the auth function over the Cognito user pool.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		newAWSConfig,
+		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		userPoolID, clientID, cognitoEndpoint, cognito.ProviderSet,
 		app.NewAuth,
-		newLogger,
 		newAPIConfig,
 		newServices,
 		apigw.NewHandler,

@@ -14,19 +14,19 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // initializeHandler builds the catalog function over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		newAWSConfig,
+		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet,
 		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,
 		app.NewReviews,
-		newLogger,
 		newAPIConfig,
 		newServices,
 		apigw.NewHandler,

@@ -13,13 +13,15 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
 // initializeHandler builds the catalog function over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +63,8 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
 	services := newServices(catalog, reviews)
 	apigwConfig := newAPIConfig(cfg)
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
 		return nil, err

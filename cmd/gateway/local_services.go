@@ -18,6 +18,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/system"
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/streams"
 )
 
@@ -64,10 +65,11 @@ func streamsConfigFromEnv(getenv func(string) string) (streamsConfig, error) {
 
 // startLocalServices adds what the local stack needs besides the API: the
 // mailbox at /_local/mailbox (the notifier function posts to it; GET lists
-// the messages) and, when tables are configured, the stream poller, which
-// invokes functions through the gateway's own Lambda Invoke API at addr. The
+// the messages) and, when tables are configured, the stream poller of tmpl's
+// DynamoDB events, which invokes functions through the gateway's own Lambda
+// Invoke API at addr. tmpl is only read when tables are configured. The
 // poller stops with ctx.
-func startLocalServices(ctx context.Context, cfg streamsConfig, region, templatePath string, api http.Handler, addr net.Addr, logger *slog.Logger) (http.Handler, error) {
+func startLocalServices(ctx context.Context, cfg streamsConfig, region string, tmpl *samtemplate.Template, api http.Handler, addr net.Addr, logger *slog.Logger) (http.Handler, error) {
 	box, err := mailbox.New(system.Clock{}, mailbox.DefaultCapacity)
 	if err != nil {
 		return nil, err
@@ -78,7 +80,7 @@ func startLocalServices(ctx context.Context, cfg streamsConfig, region, template
 	if len(cfg.Tables) == 0 {
 		return mux, nil
 	}
-	sources, err := streams.LoadSources(templatePath)
+	sources, err := streams.SourcesOf(tmpl)
 	if err != nil {
 		return nil, err
 	}

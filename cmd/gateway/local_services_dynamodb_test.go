@@ -62,7 +62,7 @@ func TestGatewayStreamsToMailbox(t *testing.T) {
 	runCtx, stop := context.WithCancel(ctx)
 	t.Cleanup(stop)
 	handler, err := startLocalServices(runCtx, streamsConfig{Tables: map[string]string{"ShopTable": string(table)}, Endpoint: string(ddb.Endpoint), PollInterval: 100 * time.Millisecond},
-		"us-east-1", templatePath, gw, ts.Listener.Addr(), slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug})))
+		"us-east-1", tmpl, gw, ts.Listener.Addr(), slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func TestStreamsConfigFromEnv(t *testing.T) {
 // people read it; every other path still reaches the API.
 func TestGatewayServesTheMailbox(t *testing.T) {
 	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
-	h, err := startLocalServices(context.Background(), streamsConfig{}, "us-east-1", "../../deploy/template.yaml", api,
+	h, err := startLocalServices(context.Background(), streamsConfig{}, "us-east-1", nil, api,
 		&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)

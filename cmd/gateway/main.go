@@ -50,6 +50,9 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 func main() {
@@ -71,7 +74,13 @@ func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	srv, err := initializeServer(cfg)
+	// The template is parsed once: the API emulator and the stream poller
+	// both read this one.
+	tmpl, err := samtemplate.Load(cfg.TemplatePath)
+	if err != nil {
+		return err
+	}
+	srv, err := initializeServer(cfg, tmpl)
 	if err != nil {
 		return err
 	}
@@ -79,9 +88,9 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	logger := newLogger(cfg)
+	logger := lambdaenv.NewLogger(cfg.Logging)
 	logger.Info("gateway listening", "addr", cfg.Addr, "template", cfg.TemplatePath)
-	handler, err := startLocalServices(ctx, streamsCfg, cfg.Region, cfg.TemplatePath, srv, ln.Addr(), logger)
+	handler, err := startLocalServices(ctx, streamsCfg, cfg.Region, tmpl, srv, ln.Addr(), logger)
 	if err != nil {
 		return err
 	}

@@ -15,11 +15,13 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
+	"github.com/bookshop/bookshop/app/apptest"
 )
 
-type fixedClock struct{}
-
-func (fixedClock) Now() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+// newClock returns a clock standing still at the golden event's time.
+func newClock() *apptest.Clock {
+	return apptest.NewClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+}
 
 // startFunction builds the function as Lambda runs it (wire injector, env
 // configuration, aws-lambda-go's handler adapter on raw JSON) with the
@@ -64,7 +66,7 @@ func decodeResponse(t *testing.T, out []byte) events.DynamoDBEventResponse {
 // MODIFY and a MODIFY that keeps the status. Exactly two messages reach the
 // mailbox.
 func TestNotifierFunction(t *testing.T) {
-	box, err := mailbox.New(fixedClock{}, 0)
+	box, err := mailbox.New(newClock(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +115,7 @@ func TestNotifierFunctionReportsBatchItemFailures(t *testing.T) {
 
 // A corrupt order image is skipped, not retried forever.
 func TestNotifierFunctionSkipsCorruptRecords(t *testing.T) {
-	box, err := mailbox.New(fixedClock{}, 0)
+	box, err := mailbox.New(newClock(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

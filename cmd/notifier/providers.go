@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"log/slog"
-	"os"
-
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/sns"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // newNotifier returns the mailbox client when a mailbox is configured (the
@@ -19,14 +16,9 @@ func newNotifier(ctx context.Context, cfg config) (app.Notifier, error) {
 	if cfg.Mailbox != "" {
 		return mailbox.NewClient(cfg.Mailbox, nil)
 	}
-	awsCfg, err := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(cfg.Region))
+	awsCfg, err := lambdaenv.NewAWSConfig(ctx, cfg.AWS)
 	if err != nil {
 		return nil, err
 	}
 	return sns.NewNotifier(sns.NewClient(awsCfg, cfg.SNSEndpoint), cfg.Topic)
-}
-
-// newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
-func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 }

@@ -1,6 +1,7 @@
 package samtemplate_test
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -142,5 +143,14 @@ func TestDeployTemplate(t *testing.T) {
 	}
 	if tmpl.CORS == nil || !slices.Contains(tmpl.CORS.AllowOrigins, "*") || !slices.Contains(tmpl.CORS.ExposeHeaders, "etag") {
 		t.Errorf("CORS = %+v", tmpl.CORS)
+	}
+	// The notifier's stream names its table through !GetAtt, which resolves
+	// to "<LogicalId>.<Attribute>".
+	if len(tmpl.DynamoDBTriggers) != 1 || tmpl.DynamoDBTriggers[0].Function != "NotifierFunction" {
+		t.Fatalf("DynamoDB triggers = %+v", tmpl.DynamoDBTriggers)
+	}
+	var props struct{ Stream string }
+	if err := json.Unmarshal(tmpl.DynamoDBTriggers[0].Properties, &props); err != nil || props.Stream != "ShopTable.StreamArn" {
+		t.Errorf("notifier's Stream = %q (%v), want ShopTable.StreamArn", props.Stream, err)
 	}
 }

@@ -5,10 +5,25 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
 
-func TestLoadSourcesReadsTheTemplate(t *testing.T) {
-	got, err := LoadSources("../../../../deploy/template.yaml")
+// sourcesOf parses the SAM template src and returns its sources.
+func sourcesOf(src []byte) ([]Source, error) {
+	tmpl, err := samtemplate.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return SourcesOf(tmpl)
+}
+
+func TestSourcesOfTheDeployTemplate(t *testing.T) {
+	tmpl, err := samtemplate.Load("../../../../deploy/template.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := SourcesOf(tmpl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,7 +34,7 @@ func TestLoadSourcesReadsTheTemplate(t *testing.T) {
 	}
 }
 
-func TestParseSources(t *testing.T) {
+func TestSourcesOf(t *testing.T) {
 	const tmpl = `
 Resources:
   Fn:
@@ -32,7 +47,7 @@ Resources:
           Properties: {Stream: {"Fn::GetAtt": [Table, StreamArn]}, StartingPosition: TRIM_HORIZON}
   Table: {Type: AWS::DynamoDB::Table}
 `
-	got, err := ParseSources([]byte(tmpl))
+	got, err := sourcesOf([]byte(tmpl))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,8 +61,8 @@ Resources:
 		`Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, BatchSize: 0`,
 	} {
 		src := strings.Replace(tmpl, `{Stream: {"Fn::GetAtt": [Table, StreamArn]}, StartingPosition: TRIM_HORIZON}`, "{"+bad+"}", 1)
-		if _, err := ParseSources([]byte(src)); err == nil {
-			t.Errorf("ParseSources accepted %s", bad)
+		if _, err := sourcesOf([]byte(src)); err == nil {
+			t.Errorf("SourcesOf accepted %s", bad)
 		}
 	}
 }

@@ -35,7 +35,10 @@ var functionDirs = map[string]string{
 // DynamoDB event source and the logs permissions are added by SAM (managed
 // policies AWSLambdaDynamoDBExecutionRole, AWSLambdaBasicExecutionRole) and
 // are not in the template's statements.
-var platformActions = map[string][]string{}
+var platformActions = map[string][]string{
+	"ThumbnailerFunction": {"sqs:SendMessage"}, // ThumbnailerInvokeConfig's on-failure queue
+	"NotifierFunction":    {"sqs:SendMessage"}, // the stream event's on-failure queue
+}
 
 // localPorts are ports whose adapters make no AWS call (adapters/system,
 // adapters/imaging).

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/lambdalog"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -27,5 +28,6 @@ func newServices(auth *app.Auth) apigw.Services   { return apigw.Services{Auth: 
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Each line carries the invocation's request id and X-Ray trace id.
+	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/lambdalog"
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 )
@@ -29,7 +30,8 @@ func newAPIConfig(cfg config) apigw.Config                { return apigw.Config{
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Each line carries the invocation's request id and X-Ray trace id.
+	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 }
 
 // newServices: the catalog function serves the catalog routes and the

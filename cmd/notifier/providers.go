@@ -7,6 +7,7 @@ import (
 
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
+	"github.com/bookshop/bookshop/adapters/lambdalog"
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/sns"
 	"github.com/bookshop/bookshop/app"
@@ -28,5 +29,6 @@ func newNotifier(ctx context.Context, cfg config) (app.Notifier, error) {
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Each line carries the invocation's request id and X-Ray trace id.
+	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 }

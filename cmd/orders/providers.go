@@ -10,6 +10,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/lambdalog"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -30,7 +31,8 @@ func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolic
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Each line carries the invocation's request id and X-Ray trace id.
+	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 }
 
 // newServices: the orders function serves the order routes only.

@@ -9,6 +9,7 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 
 	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/lambdalog"
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/s3event"
 )
@@ -28,5 +29,6 @@ func eventBucket(cfg config) s3event.Bucket       { return s3event.Bucket(cfg.Bu
 
 // newLogger writes JSON lines to stderr, which Lambda ships to CloudWatch.
 func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Each line carries the invocation's request id and X-Ray trace id.
+	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 }

@@ -2,9 +2,13 @@ package apigw
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
 )
 
 // credentialsRequest is the body of POST /api/auth/register and login.
@@ -80,7 +84,14 @@ func (h *Handler) login(ctx context.Context, req events.APIGatewayV2HTTPRequest,
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	t, err := h.auth.Login(ctx, in.Email, in.Password)
-	if err != nil {
+	switch {
+	case errors.Is(err, domain.ErrTooManyAttempts):
+		h.metrics.Record(ctx, app.MetricSignInsRateLimited, 1)
+		return events.APIGatewayV2HTTPResponse{}, err
+	case errors.Is(err, domain.ErrUnauthenticated):
+		h.metrics.Record(ctx, app.MetricSignInFailures, 1)
+		return events.APIGatewayV2HTTPResponse{}, err
+	case err != nil:
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	return tokensResponse(t.AccessToken, t.IDToken, t.RefreshToken, t.ExpiresIn)

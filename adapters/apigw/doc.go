@@ -16,6 +16,7 @@
 // the table's, as others do for README.md and deploy/template.yaml.
 //
 //	GET    /api/health                200 {"status":"ok"}
+//	GET    /api/openapi.json          200 the OpenAPI 3.1 description of these routes (openapi.json)
 //	GET    /api/books                 200 {"items":[Book...],"nextCursor":string|null}
 //	                                  query: category, sort=newest|title, limit=1..100, cursor
 //	POST   /api/books                 201 Book, Location and ETag

@@ -52,7 +52,15 @@ type Handler struct {
 	cors    corsPolicy
 	// assetBaseURL is Config.AssetBaseURL without a trailing slash.
 	assetBaseURL string
+	// metrics records the outcomes of the use cases (see SetMetrics).
+	metrics app.Metrics
 }
+
+// SetMetrics makes the handler record the business metrics of the use cases
+// it calls (orders placed and their value, checkouts refused for stock,
+// idempotent replays, failed and rate-limited sign-ins) to m. Call it
+// before serving; by default nothing is recorded.
+func (h *Handler) SetMetrics(m app.Metrics) { h.metrics = m }
 
 // NewHandler returns a handler for the use cases in s that logs one JSON
 // line per request to logger (nil discards logs). It fails when s holds no
@@ -65,7 +73,7 @@ func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, logger: logger, cors: newCORSPolicy(cfg),
-		assetBaseURL: strings.TrimSuffix(cfg.AssetBaseURL, "/")}, nil
+		assetBaseURL: strings.TrimSuffix(cfg.AssetBaseURL, "/"), metrics: app.NoMetrics{}}, nil
 }
 
 // Services are the use cases one function serves. Each Lambda function sets

@@ -102,6 +102,7 @@ func (f *fixture) serve(t testing.TB, ev events.APIGatewayV2HTTPRequest) events.
 	if err != nil {
 		t.Fatalf("Handle returned error %v; want a response and nil", err)
 	}
+	checkOpenAPI(t, ev, resp)
 	return resp
 }
 

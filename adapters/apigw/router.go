@@ -40,6 +40,7 @@ const (
 // order.
 var routes = []route{
 	{"GET", "/api/health", (*Handler).health, needsNothing},
+	{"GET", "/api/openapi.json", (*Handler).openAPI, needsNothing},
 	{"GET", "/api/books", (*Handler).listBooks, needsCatalog},
 	{"POST", "/api/books", (*Handler).createBook, needsCatalog},
 	{"GET", "/api/books/{id}", (*Handler).getBook, needsCatalog},

@@ -21,6 +21,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/google/wire"
+
+	"github.com/bookshop/bookshop/adapters/lambdalog"
 )
 
 // Set provides a *slog.Logger from Logging (NewLogger) and an aws.Config from
@@ -39,8 +41,10 @@ type AWS struct {
 }
 
 // NewLogger returns a logger that writes JSON lines at l's level to stderr.
+// Inside a Lambda invocation each line carries its request id and X-Ray
+// trace id (adapters/lambdalog).
 func NewLogger(l Logging) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: l.LogLevel}))
+	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: l.LogLevel})))
 }
 
 // NewAWSConfig loads credentials the standard way (the function's role on

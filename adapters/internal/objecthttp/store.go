@@ -38,6 +38,14 @@ type Backend interface {
 	DeletePrefix(prefix string) error
 }
 
+// KeyChecker is implemented by a Backend that refuses more keys than
+// CheckKey does (a file system's names, say). The Store applies it wherever
+// it checks a key, so a key is refused when presigned, not when used.
+type KeyChecker interface {
+	// CheckKey wraps domain.ErrInvalid for a key the backend cannot keep.
+	CheckKey(key string) error
+}
+
 // Opened is an object opened by a Backend.
 type Opened struct {
 	// Content yields exactly Size bytes.
@@ -104,6 +112,17 @@ func CheckKey(key string) error {
 	return nil
 }
 
+// checkKey applies CheckKey and the backend's own rule, if it has one.
+func (s *Store) checkKey(key string) error {
+	if err := CheckKey(key); err != nil {
+		return err
+	}
+	if c, ok := s.backend.(KeyChecker); ok {
+		return c.CheckKey(key)
+	}
+	return nil
+}
+
 // OnObjectCreated registers fn to run, in its own goroutine, after each
 // successful upload or PutObject, like an S3 ObjectCreated notification.
 func (s *Store) OnObjectCreated(fn func(key string)) {
@@ -133,7 +152,7 @@ func (s *Store) notifyCreated(key string) {
 
 // GetObject implements app.ObjectStore.
 func (s *Store) GetObject(_ context.Context, key string, maxBytes int64) (app.Object, error) {
-	if err := CheckKey(key); err != nil {
+	if err := s.checkKey(key); err != nil {
 		return app.Object{}, fmt.Errorf("get object: %w", err)
 	}
 	o, err := s.backend.Open(key)
@@ -163,7 +182,7 @@ func (b openedBody) Close() error {
 // PutObject implements app.ObjectStore. It runs the OnObjectCreated hooks,
 // as S3 notifies a server-side PUT like any other.
 func (s *Store) PutObject(_ context.Context, key, contentType string, data []byte) error {
-	if err := CheckKey(key); err != nil {
+	if err := s.checkKey(key); err != nil {
 		return fmt.Errorf("put object: %w", err)
 	}
 	if err := s.backend.Put(key, contentType, data); err != nil {
@@ -186,7 +205,7 @@ func (s *Store) DeletePrefix(_ context.Context, prefix string) error {
 
 // PresignPut implements app.ObjectStore.
 func (s *Store) PresignPut(_ context.Context, key, contentType string, contentLength int64, ttl time.Duration) (app.PresignedRequest, error) {
-	if err := checkPresign(key, ttl); err != nil {
+	if err := s.checkPresign(key, ttl); err != nil {
 		return app.PresignedRequest{}, err
 	}
 	expires := s.now().Add(ttl).Truncate(time.Second)
@@ -206,7 +225,7 @@ func (s *Store) PresignPut(_ context.Context, key, contentType string, contentLe
 
 // PresignGet implements app.ObjectStore.
 func (s *Store) PresignGet(_ context.Context, key string, ttl time.Duration) (string, error) {
-	if err := checkPresign(key, ttl); err != nil {
+	if err := s.checkPresign(key, ttl); err != nil {
 		return "", err
 	}
 	q := url.Values{
@@ -216,8 +235,8 @@ func (s *Store) PresignGet(_ context.Context, key string, ttl time.Duration) (st
 	return s.signedURL(key, q), nil
 }
 
-func checkPresign(key string, ttl time.Duration) error {
-	if err := CheckKey(key); err != nil {
+func (s *Store) checkPresign(key string, ttl time.Duration) error {
+	if err := s.checkKey(key); err != nil {
 		return fmt.Errorf("presign: %w", err)
 	}
 	if ttl <= 0 || ttl > 7*24*time.Hour {
@@ -278,7 +297,7 @@ func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Store) serveGet(w http.ResponseWriter, r *http.Request, key string) {
-	if CheckKey(key) != nil {
+	if s.checkKey(key) != nil {
 		http.Error(w, "no such key", http.StatusNotFound)
 		return
 	}

@@ -21,8 +21,8 @@ import (
 
 // Shape of the crash test's burst.
 const (
-	crashBooks      = 4 // for sale
-	crashEdited     = 2 // only edited, so that edits are acknowledged too
+	crashBooks      = 4  // for sale
+	crashEdited     = 2  // only edited, so that edits are acknowledged too
 	crashStock      = 40 // per book: 160 copies in all
 	crashBuyers     = 12 // goroutines checking out
 	crashEditors    = 3  // goroutines editing books as the administrator
@@ -61,11 +61,11 @@ func TestCrashKeepsEveryAcknowledgedWrite(t *testing.T) {
 
 	var (
 		mu       sync.Mutex
-		orders   []ackedOrder              // acknowledged checkouts
+		orders   []ackedOrder               // acknowledged checkouts
 		edits    = map[string][]ackedEdit{} // acknowledged edits by book
 		tried    = map[string]bool{}        // every description sent
-		acked    atomic.Int32 // checkouts
-		ackedEd  atomic.Int32 // edits
+		acked    atomic.Int32               // checkouts
+		ackedEd  atomic.Int32               // edits
 		killed   atomic.Bool
 		killOnce sync.Once
 		buyers   sync.WaitGroup

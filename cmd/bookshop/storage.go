@@ -121,7 +121,9 @@ func newFileObjectStore(cfg config, key signingKey) (*filestore.ObjectStore, fun
 
 // newIdentityStore keeps accounts, refresh tokens and the signing key in
 // the database file.
-func newIdentityStore(db *bolt.DB) (*localidp.BoltStore, error) { return localidp.NewBoltStore(db.Bolt()) }
+func newIdentityStore(db *bolt.DB) (*localidp.BoltStore, error) {
+	return localidp.NewBoltStore(db.Bolt())
+}
 
 // durableIsFresh: a database file created by this start is fresh.
 func durableIsFresh(db *bolt.DB) freshStore { return freshStore(db.Created()) }

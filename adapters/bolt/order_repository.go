@@ -100,7 +100,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 				continue
 			}
 			taken := b
-			if err := adjustStock(&taken, -l.Qty, now); err != nil {
+			if err := taken.AdjustStock(-l.Qty, now); err != nil {
 				return err
 			}
 			changes = append(changes, change{b, taken})
@@ -122,16 +122,6 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 		return err
 	}
 	r.changed(ctx, app.OrderChange{New: &order})
-	return nil
-}
-
-// adjustStock changes a book's stock by delta, bumping its version.
-func adjustStock(b *domain.Book, delta int, now time.Time) error {
-	d := b.Snapshot().Details
-	d.Stock += delta
-	if err := b.Revise(d, now); err != nil {
-		return fmt.Errorf("adjust stock of book %s: %w", b.ID(), err)
-	}
 	return nil
 }
 
@@ -237,7 +227,7 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 					return err
 				}
 				restored := b
-				if err := adjustStock(&restored, l.Qty, o.UpdatedAt()); err != nil {
+				if err := restored.AdjustStock(l.Qty, o.UpdatedAt()); err != nil {
 					return err
 				}
 				if err := putBook(tx, &b, restored); err != nil {

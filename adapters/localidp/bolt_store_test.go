@@ -13,7 +13,6 @@ import (
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/app"
-	"github.com/bookshop/bookshop/app/porttest"
 )
 
 // openBolt opens a bbolt file of the test's own at path.
@@ -33,29 +32,6 @@ func newBoltStore(t *testing.T, db *bbolt.DB) *localidp.BoltStore {
 		t.Fatal(err)
 	}
 	return s
-}
-
-func TestIdentityProviderContractOnBolt(t *testing.T) {
-	t.Run("embedded-bolt", func(t *testing.T) {
-		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
-			db := openBolt(t, filepath.Join(t.TempDir(), "idp.db"))
-			t.Cleanup(func() { _ = db.Close() })
-			p, v := newProvider(t, localidp.Options{Store: newBoltStore(t, db)})
-			return porttest.IdentityProviderFixture{
-				Provider: p,
-				ConfirmationCode: func(tb testing.TB, email string) string {
-					code, ok := p.ConfirmationCode(email)
-					if !ok {
-						tb.Fatalf("no confirmation code for %s", email)
-					}
-					return code
-				},
-				VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
-					return v.Verify(ctx, token)
-				},
-			}
-		})
-	})
 }
 
 // TestAccountsAndTokensSurviveARestart: a provider on the same bbolt file

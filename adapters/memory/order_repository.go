@@ -93,7 +93,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 				short = append(short, l.BookID)
 				continue
 			}
-			if err := adjustStock(&b, -l.Qty, now); err != nil {
+			if err := b.AdjustStock(-l.Qty, now); err != nil {
 				return err
 			}
 			changed[i] = b
@@ -112,16 +112,6 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 		return err
 	}
 	r.changed(ctx, app.OrderChange{New: &order})
-	return nil
-}
-
-// adjustStock changes a book's stock by delta, bumping its version.
-func adjustStock(b *domain.Book, delta int, now time.Time) error {
-	d := b.Snapshot().Details
-	d.Stock += delta
-	if err := b.Revise(d, now); err != nil {
-		return fmt.Errorf("adjust stock of book %s: %w", b.ID(), err)
-	}
 	return nil
 }
 
@@ -212,7 +202,7 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 				if !ok {
 					continue // deleted since: nothing to give back to
 				}
-				if err := adjustStock(&b, l.Qty, o.UpdatedAt()); err != nil {
+				if err := b.AdjustStock(l.Qty, o.UpdatedAt()); err != nil {
 					return err
 				}
 				restored = append(restored, b)

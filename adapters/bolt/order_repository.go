@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"sync"
 	"time"
 
 	"go.etcd.io/bbolt"
 
+	"github.com/bookshop/bookshop/adapters/internal/orderhooks"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -21,8 +20,7 @@ import (
 type OrderRepository struct {
 	db *DB
 
-	hooksMu sync.RWMutex
-	hooks   []func(context.Context, app.OrderChange)
+	hooks orderhooks.Hooks
 }
 
 var _ app.OrderRepository = (*OrderRepository)(nil)
@@ -43,18 +41,7 @@ func NewOrderRepository(db *DB) (*OrderRepository, error) {
 // happened. A process that stops between the commit and fn loses that
 // call (a stream would deliver it later).
 func (r *OrderRepository) OnOrderChanged(fn func(context.Context, app.OrderChange)) {
-	r.hooksMu.Lock()
-	defer r.hooksMu.Unlock()
-	r.hooks = append(r.hooks, fn)
-}
-
-func (r *OrderRepository) changed(ctx context.Context, c app.OrderChange) {
-	r.hooksMu.RLock()
-	hooks := slices.Clone(r.hooks)
-	r.hooksMu.RUnlock()
-	for _, fn := range hooks {
-		fn(ctx, c)
-	}
+	r.hooks.Add(fn)
 }
 
 func orderNotFound(id domain.OrderID) error {
@@ -121,7 +108,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 	if err != nil {
 		return err
 	}
-	r.changed(ctx, app.OrderChange{New: &order})
+	r.hooks.Run(ctx, app.OrderChange{New: &order})
 	return nil
 }
 
@@ -241,7 +228,7 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 	if err != nil {
 		return domain.Order{}, err
 	}
-	r.changed(ctx, app.OrderChange{Old: &before, New: &out})
+	r.hooks.Run(ctx, app.OrderChange{Old: &before, New: &out})
 	return out, nil
 }
 

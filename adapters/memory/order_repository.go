@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bookshop/bookshop/adapters/internal/orderhooks"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -25,8 +26,7 @@ type OrderRepository struct {
 	orders map[domain.OrderID]domain.Order
 	keys   map[idempotencyKey]app.IdempotencyRecord
 
-	hooksMu sync.RWMutex
-	hooks   []func(context.Context, app.OrderChange)
+	hooks orderhooks.Hooks
 }
 
 // OnOrderChanged registers fn to run after every committed change of an
@@ -36,19 +36,7 @@ type OrderRepository struct {
 // locks are released, so it may read the repository; its outcome does not
 // affect the write, which has happened.
 func (r *OrderRepository) OnOrderChanged(fn func(context.Context, app.OrderChange)) {
-	r.hooksMu.Lock()
-	defer r.hooksMu.Unlock()
-	r.hooks = append(r.hooks, fn)
-}
-
-// changed runs the hooks for a committed change.
-func (r *OrderRepository) changed(ctx context.Context, c app.OrderChange) {
-	r.hooksMu.RLock()
-	hooks := slices.Clone(r.hooks)
-	r.hooksMu.RUnlock()
-	for _, fn := range hooks {
-		fn(ctx, c)
-	}
+	r.hooks.Add(fn)
 }
 
 type idempotencyKey struct{ userID, key string }
@@ -111,7 +99,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 	if err != nil {
 		return err
 	}
-	r.changed(ctx, app.OrderChange{New: &order})
+	r.hooks.Run(ctx, app.OrderChange{New: &order})
 	return nil
 }
 
@@ -218,6 +206,6 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 	if err != nil {
 		return domain.Order{}, err
 	}
-	r.changed(ctx, app.OrderChange{Old: &before, New: &out})
+	r.hooks.Run(ctx, app.OrderChange{Old: &before, New: &out})
 	return out, nil
 }

@@ -17,6 +17,7 @@ require (
 	github.com/testcontainers/testcontainers-go v0.45.0
 	github.com/testcontainers/testcontainers-go/modules/dynamodb v0.44.0
 	github.com/testcontainers/testcontainers-go/modules/minio v0.44.0
+	go.etcd.io/bbolt v1.5.0
 )
 
 require (

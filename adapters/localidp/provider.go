@@ -13,7 +13,6 @@ import (
 	"math/big"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -64,31 +63,16 @@ type Options struct {
 	// BcryptCost is the bcrypt work factor; default bcrypt.DefaultCost.
 	// Tests may use bcrypt.MinCost.
 	BcryptCost int
-	// Key signs tokens; a 2048-bit key is generated when nil.
+	// Key signs tokens. When nil, the Store's key is used, generated (2048
+	// bits) and stored on first use.
 	Key *rsa.PrivateKey
+	// Store keeps accounts, refresh tokens and the signing key; default a
+	// new MemoryStore.
+	Store Store
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives confirmation codes at info level; nil discards them.
 	Logger *slog.Logger
-}
-
-// user is one account.
-type user struct {
-	sub       string
-	email     string
-	hash      []byte
-	confirmed bool
-	code      string
-	codeUntil time.Time
-	groups    []string
-	failed    int
-	lockedTil time.Time
-}
-
-// refreshGrant is what a refresh token stands for.
-type refreshGrant struct {
-	email string
-	until time.Time
 }
 
 // Provider is the embedded identity provider. It is safe for concurrent use.
@@ -99,9 +83,7 @@ type Provider struct {
 	// unknown email costs as much time as a wrong password.
 	dummyHash []byte
 
-	mu      sync.Mutex
-	users   map[string]*user // by normalized email
-	refresh map[string]refreshGrant
+	store Store
 }
 
 // New returns a provider configured by opts.
@@ -134,10 +116,13 @@ func New(opts Options) (*Provider, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.Store == nil {
+		opts.Store = NewMemoryStore()
+	}
 	if opts.Key == nil {
-		k, err := rsa.GenerateKey(rand.Reader, 2048)
+		k, err := opts.Store.SigningKey(context.Background(), func() (*rsa.PrivateKey, error) { return rsa.GenerateKey(rand.Reader, 2048) })
 		if err != nil {
-			return nil, fmt.Errorf("localidp.New: generate key: %w", err)
+			return nil, fmt.Errorf("localidp.New: signing key: %w", err)
 		}
 		opts.Key = k
 	}
@@ -149,7 +134,7 @@ func New(opts Options) (*Provider, error) {
 	if err != nil {
 		return nil, fmt.Errorf("localidp.New: %w", err)
 	}
-	return &Provider{opts: opts, signer: signer, dummyHash: dummy, users: map[string]*user{}, refresh: map[string]refreshGrant{}}, nil
+	return &Provider{opts: opts, signer: signer, dummyHash: dummy, store: opts.Store}, nil
 }
 
 // Issuer is the tokens' "iss".
@@ -162,13 +147,11 @@ func (p *Provider) ClientID() string { return p.opts.ClientID }
 // the email a real provider sends would carry it. It reports false when the
 // account is unknown or needs no confirmation.
 func (p *Provider) ConfirmationCode(email string) (string, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok || u.confirmed || u.code == "" {
+	u, err := p.store.Account(context.Background(), email)
+	if err != nil || u.Confirmed || u.Code == "" {
 		return "", false
 	}
-	return u.code, true
+	return u.Code, true
 }
 
 // SignUp creates an unconfirmed account and logs its confirmation code.
@@ -176,58 +159,54 @@ func (p *Provider) SignUp(ctx context.Context, email, password string) (app.Sign
 	if err := domain.CheckPassword(password); err != nil || len(password) > maxBcryptPassword {
 		return app.SignUpResult{}, domain.WeakPasswordError()
 	}
-	p.mu.Lock()
-	_, exists := p.users[email]
-	p.mu.Unlock()
-	if exists {
+	if _, err := p.store.Account(ctx, email); err == nil {
 		return app.SignUpResult{}, domain.ErrUserExists
+	} else if !errors.Is(err, domain.ErrNotFound) {
+		return app.SignUpResult{}, fmt.Errorf("localidp: %w", err)
 	}
 	// Hash outside the lock: bcrypt is slow on purpose.
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), p.opts.BcryptCost)
 	if err != nil {
 		return app.SignUpResult{}, fmt.Errorf("localidp: hash password: %w", err)
 	}
-	u := &user{sub: newSub(), email: email, hash: hash, code: newCode(), codeUntil: p.opts.Now().Add(p.opts.CodeTTL)}
-	p.mu.Lock()
-	if _, exists := p.users[email]; exists {
-		p.mu.Unlock()
-		return app.SignUpResult{}, domain.ErrUserExists
+	u := Account{Sub: newSub(), Email: email, PasswordHash: hash, Code: newCode(), CodeUntil: p.opts.Now().Add(p.opts.CodeTTL)}
+	if err := p.store.CreateAccount(ctx, u); err != nil {
+		if errors.Is(err, domain.ErrUserExists) {
+			return app.SignUpResult{}, domain.ErrUserExists
+		}
+		return app.SignUpResult{}, fmt.Errorf("localidp: %w", err)
 	}
-	p.users[email] = u
-	p.mu.Unlock()
-	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.code))
-	return app.SignUpResult{UserID: u.sub, Confirmed: false}, nil
+	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.Code))
+	return app.SignUpResult{UserID: u.Sub, Confirmed: false}, nil
 }
 
 // ConfirmSignUp confirms an account with its code.
 func (p *Provider) ConfirmSignUp(ctx context.Context, email, code string) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok {
-		return domain.InvalidCodeError()
-	}
-	if u.confirmed {
+	now := p.opts.Now()
+	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if u.Confirmed {
+			return nil
+		}
+		if u.Code == "" || !now.Before(u.CodeUntil) ||
+			subtle.ConstantTimeCompare([]byte(u.Code), []byte(code)) != 1 {
+			return domain.InvalidCodeError()
+		}
+		u.Confirmed, u.Code = true, ""
 		return nil
-	}
-	if u.code == "" || !p.opts.Now().Before(u.codeUntil) ||
-		subtle.ConstantTimeCompare([]byte(u.code), []byte(code)) != 1 {
+	})
+	if errors.Is(err, domain.ErrNotFound) {
 		return domain.InvalidCodeError()
 	}
-	u.confirmed, u.code = true, ""
-	return nil
+	return err
 }
 
 // AdminConfirm confirms an account without a code.
 func (p *Provider) AdminConfirm(ctx context.Context, email string) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok {
-		return &domain.NotFoundError{Entity: "user", ID: email}
-	}
-	u.confirmed, u.code = true, ""
-	return nil
+	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		u.Confirmed, u.Code = true, ""
+		return nil
+	})
+	return err
 }
 
 // AddToGroup adds an account to one of Options.Groups.
@@ -235,51 +214,52 @@ func (p *Provider) AddToGroup(ctx context.Context, email, group string) error {
 	if !slices.Contains(p.opts.Groups, group) {
 		return &domain.NotFoundError{Entity: "group", ID: group}
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok {
-		return &domain.NotFoundError{Entity: "user", ID: email}
-	}
-	if !slices.Contains(u.groups, group) {
-		u.groups = append(u.groups, group)
-		slices.Sort(u.groups)
-	}
-	return nil
+	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if !slices.Contains(u.Groups, group) {
+			u.Groups = append(u.Groups, group)
+			slices.Sort(u.Groups)
+		}
+		return nil
+	})
+	return err
 }
 
 // SignIn checks the password and issues tokens. Wrong passwords in a row
 // beyond MaxFailedSignIns lock the account for LockoutDuration.
 func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Tokens, error) {
 	now := p.opts.Now()
-	p.mu.Lock()
-	u, ok := p.users[email]
-	var hash []byte
-	if ok {
-		if now.Before(u.lockedTil) {
-			p.mu.Unlock()
-			return app.Tokens{}, domain.ErrTooManyAttempts
-		}
-		hash = u.hash
-	}
-	p.mu.Unlock()
-	if !ok {
+	u, err := p.store.Account(ctx, email)
+	if errors.Is(err, domain.ErrNotFound) {
 		_ = bcrypt.CompareHashAndPassword(p.dummyHash, []byte(password))
 		return app.Tokens{}, domain.ErrInvalidCredentials
 	}
-	match := bcrypt.CompareHashAndPassword(hash, []byte(password)) == nil
+	if err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	}
+	if now.Before(u.LockedUntil) {
+		return app.Tokens{}, domain.ErrTooManyAttempts
+	}
+	match := bcrypt.CompareHashAndPassword(u.PasswordHash, []byte(password)) == nil
 
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	if !match {
-		u.failed++
-		if u.failed >= p.opts.MaxFailedSignIns {
-			u.failed, u.lockedTil = 0, now.Add(LockoutDuration)
+		_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+			u.FailedSignIns++
+			if u.FailedSignIns >= p.opts.MaxFailedSignIns {
+				u.FailedSignIns, u.LockedUntil = 0, now.Add(LockoutDuration)
+			}
+			return nil
+		})
+		if err != nil {
+			return app.Tokens{}, fmt.Errorf("localidp: %w", err)
 		}
 		return app.Tokens{}, domain.ErrInvalidCredentials
 	}
-	u.failed = 0
-	if !u.confirmed {
+	if u.FailedSignIns != 0 { // write only when there is something to reset
+		if u, err = p.store.UpdateAccount(ctx, email, func(u *Account) error { u.FailedSignIns = 0; return nil }); err != nil {
+			return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+		}
+	}
+	if !u.Confirmed {
 		return app.Tokens{}, domain.ErrUserNotConfirmed
 	}
 	t, err := p.issue(u, now)
@@ -287,29 +267,42 @@ func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Toke
 		return app.Tokens{}, err
 	}
 	t.RefreshToken = base64.RawURLEncoding.EncodeToString(randomBytes(32))
-	p.refresh[t.RefreshToken] = refreshGrant{email: u.email, until: now.Add(p.opts.RefreshTokenTTL)}
+	grant := RefreshGrant{Email: u.Email, Until: now.Add(p.opts.RefreshTokenTTL)}
+	if err := p.store.SaveRefreshGrant(ctx, refreshGrantID(t.RefreshToken), grant); err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	}
 	return t, nil
 }
 
 // Refresh issues new access and id tokens; the refresh token is not rotated.
 func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
 	now := p.opts.Now()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	g, ok := p.refresh[refreshToken]
-	if !ok || !now.Before(g.until) {
-		delete(p.refresh, refreshToken)
+	id := refreshGrantID(refreshToken)
+	g, err := p.store.RefreshGrant(ctx, id)
+	if errors.Is(err, domain.ErrNotFound) {
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
-	u, ok := p.users[g.email]
-	if !ok {
+	if err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	}
+	if !now.Before(g.Until) {
+		if err := p.store.DeleteRefreshGrant(ctx, id); err != nil {
+			return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+		}
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
+	}
+	u, err := p.store.Account(ctx, g.Email)
+	if errors.Is(err, domain.ErrNotFound) {
+		return app.Tokens{}, domain.ErrInvalidRefreshToken
+	}
+	if err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
 	}
 	return p.issue(u, now)
 }
 
-// issue signs an access and an id token for u. p.mu is held.
-func (p *Provider) issue(u *user, now time.Time) (app.Tokens, error) {
+// issue signs an access and an id token for u.
+func (p *Provider) issue(u Account, now time.Time) (app.Tokens, error) {
 	access, id := p.claims(u, now)
 	at, err := p.signer.sign(access)
 	if err != nil {
@@ -325,22 +318,22 @@ func (p *Provider) issue(u *user, now time.Time) (app.Tokens, error) {
 // claims returns the claims of an access and an id token, shaped like
 // Cognito's for a pool whose users sign in with their email (the user name
 // is the sub).
-func (p *Provider) claims(u *user, now time.Time) (access, id map[string]any) {
+func (p *Provider) claims(u Account, now time.Time) (access, id map[string]any) {
 	iat, exp := now.Unix(), now.Add(p.opts.AccessTokenTTL).Unix()
 	origin := newSub()
 	access = map[string]any{
-		"sub": u.sub, "iss": p.opts.Issuer, "client_id": p.opts.ClientID, "origin_jti": origin,
+		"sub": u.Sub, "iss": p.opts.Issuer, "client_id": p.opts.ClientID, "origin_jti": origin,
 		"event_id": newSub(), "token_use": "access", "scope": "aws.cognito.signin.user.admin",
-		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "username": u.sub,
+		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "username": u.Sub,
 	}
 	id = map[string]any{
-		"sub": u.sub, "email_verified": u.confirmed, "iss": p.opts.Issuer, "cognito:username": u.sub,
+		"sub": u.Sub, "email_verified": u.Confirmed, "iss": p.opts.Issuer, "cognito:username": u.Sub,
 		"origin_jti": origin, "aud": p.opts.ClientID, "event_id": newSub(), "token_use": "id",
-		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "email": u.email,
+		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "email": u.Email,
 	}
-	if len(u.groups) > 0 {
-		access["cognito:groups"] = slices.Clone(u.groups)
-		id["cognito:groups"] = slices.Clone(u.groups)
+	if len(u.Groups) > 0 {
+		access["cognito:groups"] = slices.Clone(u.Groups)
+		id["cognito:groups"] = slices.Clone(u.Groups)
 	}
 	return access, id
 }

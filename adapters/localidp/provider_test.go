@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http/httptest"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -42,22 +43,33 @@ func newProvider(t *testing.T, opts localidp.Options) (*localidp.Provider, *jwta
 func TestIdentityProviderContract(t *testing.T) {
 	t.Run("embedded", func(t *testing.T) {
 		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
-			p, v := newProvider(t, localidp.Options{})
-			return porttest.IdentityProviderFixture{
-				Provider: p,
-				ConfirmationCode: func(tb testing.TB, email string) string {
-					code, ok := p.ConfirmationCode(email)
-					if !ok {
-						tb.Fatalf("no confirmation code for %s", email)
-					}
-					return code
-				},
-				VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
-					return v.Verify(ctx, token)
-				},
-			}
+			return contractFixture(newProvider(t, localidp.Options{}))
 		})
 	})
+	t.Run("embedded-bolt", func(t *testing.T) {
+		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
+			db := openBolt(t, filepath.Join(t.TempDir(), "idp.db"))
+			t.Cleanup(func() { _ = db.Close() })
+			return contractFixture(newProvider(t, localidp.Options{Store: newBoltStore(t, db)}))
+		})
+	})
+}
+
+// contractFixture is the porttest fixture of a provider and its verifier.
+func contractFixture(p *localidp.Provider, v *jwtauth.Verifier) porttest.IdentityProviderFixture {
+	return porttest.IdentityProviderFixture{
+		Provider: p,
+		ConfirmationCode: func(tb testing.TB, email string) string {
+			code, ok := p.ConfirmationCode(email)
+			if !ok {
+				tb.Fatalf("no confirmation code for %s", email)
+			}
+			return code
+		},
+		VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
+			return v.Verify(ctx, token)
+		},
+	}
 }
 
 func TestIDTokenHasCognitoShape(t *testing.T) {

@@ -16,8 +16,13 @@ type config struct {
 	AllowedOrigins []string
 	Seed           bool
 	LogLevel       slog.Level
-	// SigningKey signs cursors and object URLs. It is random per process:
-	// cursors and URLs die with it, as does all data.
+	// DataDir is where the shop keeps its data (BOOKSHOP_DATA_DIR, an
+	// absolute path; default defaultDataDir()), or memoryDataDir to keep it
+	// in memory only.
+	DataDir string
+	// SigningKey signs cursors and object URLs in memory mode. It is random
+	// per process: cursors and URLs die with it, as does all data. A data
+	// directory keeps its own key (see newDurableSigningKey).
 	SigningKey []byte
 	// AdminEmail and AdminPassword are the administrator created at
 	// start-up (local-only defaults: defaultAdminEmail, defaultAdminPassword).
@@ -52,6 +57,11 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	if o := getenv("BOOKSHOP_CORS_ORIGINS"); o != "" {
 		cfg.AllowedOrigins = strings.Split(o, ",")
 	}
+	dir, err := dataDirFrom(getenv("BOOKSHOP_DATA_DIR"))
+	if err != nil {
+		return config{}, err
+	}
+	cfg.DataDir = dir
 	if l := getenv("LOG_LEVEL"); l != "" {
 		if err := cfg.LogLevel.UnmarshalText([]byte(l)); err != nil {
 			return config{}, fmt.Errorf("LOG_LEVEL: %w", err)

@@ -9,86 +9,246 @@ package main
 import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/apigw"
+	"github.com/bookshop/bookshop/adapters/bolt"
+	"github.com/bookshop/bookshop/adapters/filestore"
 	"github.com/bookshop/bookshop/adapters/imaging"
 	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/google/wire"
 )
 
 // Injectors from wire.go:
 
-// initializeServer builds the embedded server over in-memory adapters.
-func initializeServer(ctx context.Context, cfg config) (*server, error) {
+// initializeMemoryServer builds the embedded server over in-memory
+// adapters.
+func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), error) {
 	bookRepository := memory.NewBookRepository()
-	objectStore, err := newObjectStore(cfg)
+	mainSigningKey := newMemorySigningKey(cfg)
+	objectStore, err := newObjectStore(cfg, mainSigningKey)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	clock := _wireClockValue
 	ulidGenerator := system.NewULIDGenerator()
-	cursorCodec, err := newCursorCodec(cfg)
+	cursorCodec, err := newCursorCodec(mainSigningKey)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
 	orderRepository, err := memory.NewOrderRepository(bookRepository)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	domainShippingPolicy := shippingPolicy()
 	orders, err := app.NewOrders(orderRepository, bookRepository, clock, ulidGenerator, cursorCodec, domainShippingPolicy)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	reviewRepository, err := memory.NewReviewRepository(bookRepository)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
 	logger := newLogger(cfg)
-	options := newIdentityOptions(cfg, logger)
+	memoryStore := localidp.NewMemoryStore()
+	options := newIdentityOptions(cfg, logger, memoryStore)
 	provider, err := localidp.New(options)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	auth, err := app.NewAuth(provider)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	services := newServices(catalog, orders, reviews, auth)
 	apigwConfig := newAPIConfig(cfg)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	renderer := imaging.New()
 	thumbnails := app.NewThumbnails(bookRepository, objectStore, renderer, clock)
 	mainThumbnailHook := newThumbnailHook(objectStore, thumbnails, logger)
 	verifier, err := newVerifier(provider)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	authorizer := newAuthorizer(verifier)
 	mainAdminAccount, err := newAdminAccount(ctx, cfg, provider, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mailbox, err := newMailbox(clock)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mainNotificationHook, err := newNotificationHook(orderRepository, mailbox, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook)
+	mainFreshStore := memoryIsFresh()
+	mainSnapshotter := noSnapshots()
+	mainBackupRoute := newBackupRoute(mainSnapshotter, verifier)
+	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook, mainFreshStore, mainBackupRoute)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return mainServer, nil
+	return mainServer, func() {
+	}, nil
 }
 
 var (
 	_wireClockValue = system.Clock{}
+)
+
+// initializeDurableServer builds the embedded server over the data
+// directory's adapters; the cleanup closes them.
+func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), error) {
+	db, cleanup, err := openDatabase(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	bookRepository, err := bolt.NewBookRepository(db)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	mainSigningKey, err := newDurableSigningKey(ctx, db)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	objectStore, cleanup2, err := newFileObjectStore(cfg, mainSigningKey)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	clock := _wireClockValue
+	ulidGenerator := system.NewULIDGenerator()
+	cursorCodec, err := newCursorCodec(mainSigningKey)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
+	orderRepository, err := bolt.NewOrderRepository(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	domainShippingPolicy := shippingPolicy()
+	orders, err := app.NewOrders(orderRepository, bookRepository, clock, ulidGenerator, cursorCodec, domainShippingPolicy)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	reviewRepository, err := bolt.NewReviewRepository(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	logger := newLogger(cfg)
+	boltStore, err := newIdentityStore(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	options := newIdentityOptions(cfg, logger, boltStore)
+	provider, err := localidp.New(options)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	auth, err := app.NewAuth(provider)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	services := newServices(catalog, orders, reviews, auth)
+	apigwConfig := newAPIConfig(cfg)
+	handler, err := apigw.NewHandler(services, apigwConfig, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	renderer := imaging.New()
+	thumbnails := app.NewThumbnails(bookRepository, objectStore, renderer, clock)
+	mainThumbnailHook := newThumbnailHook(objectStore, thumbnails, logger)
+	verifier, err := newVerifier(provider)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	authorizer := newAuthorizer(verifier)
+	mainAdminAccount, err := newAdminAccount(ctx, cfg, provider, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mailbox, err := newMailbox(clock)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mainNotificationHook, err := newNotificationHook(orderRepository, mailbox, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mainFreshStore := durableIsFresh(db)
+	mainBackupRoute := newBackupRoute(db, verifier)
+	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook, mainFreshStore, mainBackupRoute)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	return mainServer, func() {
+		cleanup2()
+		cleanup()
+	}, nil
+}
+
+// wire.go:
+
+// shopSet is the embedded server over whichever storage set is chosen:
+// the use cases, handlers, identity provider, hooks and routes.
+var shopSet = wire.NewSet(system.ProviderSet, newCursorCodec, app.NewCatalog, app.NewReviews, shippingPolicy, app.NewOrders, newLogger,
+	newAPIConfig,
+	newServices, apigw.NewHandler, imaging.ProviderSet, app.NewThumbnails, newThumbnailHook,
+	newIdentityOptions, localidp.ProviderSet, app.NewAuth, newVerifier,
+	newAuthorizer,
+	newAdminAccount,
+	newMailbox,
+	newNotificationHook,
+	newBackupRoute,
+	newServer,
+)
+
+// memorySet keeps everything in process memory (BOOKSHOP_DATA_DIR=memory).
+var memorySet = wire.NewSet(
+	newMemorySigningKey, memory.NewBookRepository, wire.Bind(new(app.BookRepository), new(*memory.BookRepository)), newObjectStore, wire.Bind(new(app.ObjectStore), new(*memory.ObjectStore)), wire.Bind(new(objectServer), new(*memory.ObjectStore)), memory.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*memory.ReviewRepository)), memory.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*memory.OrderRepository)), wire.Bind(new(orderChanges), new(*memory.OrderRepository)), localidp.NewMemoryStore, wire.Bind(new(localidp.Store), new(*localidp.MemoryStore)), memoryIsFresh,
+	noSnapshots,
+)
+
+// durableSet keeps everything in the data directory: one bbolt file and the
+// objects directory.
+var durableSet = wire.NewSet(
+	openDatabase, wire.Bind(new(snapshotter), new(*bolt.DB)), durableIsFresh,
+	newDurableSigningKey, bolt.NewBookRepository, wire.Bind(new(app.BookRepository), new(*bolt.BookRepository)), newFileObjectStore, wire.Bind(new(app.ObjectStore), new(*filestore.ObjectStore)), wire.Bind(new(objectServer), new(*filestore.ObjectStore)), bolt.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*bolt.ReviewRepository)), bolt.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*bolt.OrderRepository)), wire.Bind(new(orderChanges), new(*bolt.OrderRepository)), newIdentityStore, wire.Bind(new(localidp.Store), new(*localidp.BoltStore)),
 )

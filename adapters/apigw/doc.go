@@ -27,6 +27,9 @@
 //	                                  first; query: limit=1..100, cursor; 404 for a missing book
 //	POST   /api/books/{id}/reviews    201 Review, Location, ETag; body {"rating":1..5,"text"}; signed
 //	                                  in (401), one per user and book (409)
+//	GET    /api/books/{id}/reviews/mine         200 Review, ETag: the caller's own; signed in (401)
+//	PUT    /api/books/{id}/reviews/mine         like PUT .../{userId} for the caller
+//	DELETE /api/books/{id}/reviews/mine         like DELETE .../{userId} for the caller
 //	GET    /api/books/{id}/reviews/{userId}     200 Review, ETag
 //	PUT    /api/books/{id}/reviews/{userId}     200 Review, ETag; the author only (403); If-Match required
 //	DELETE /api/books/{id}/reviews/{userId}     204; the author or an admin; If-Match optional
@@ -104,6 +107,13 @@
 // The caller's app.Principal comes from the claims API Gateway's JWT
 // authorizer verified (requestContext.authorizer.jwt.claims): sub, email and
 // cognito:groups. Requests without claims run as the anonymous principal.
+// GuardedRoutes lists the routes the authorizer guards (a test keeps
+// deploy/template.yaml's Auth settings equal to it); on the others API
+// Gateway passes no claims even when a token is sent.
+//
+// Every answer carries X-Content-Type-Options: nosniff; answers of routes
+// that belong to one caller or to administrators (every route but the
+// public reads) carry Cache-Control: no-store.
 // The handler itself enforces nothing; authorization belongs to the use
 // cases.
 package apigw

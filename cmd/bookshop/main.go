@@ -43,6 +43,24 @@ func main() {
 	}
 }
 
+// timeouts bound how long one connection may hold the server.
+type timeouts struct {
+	// ReadHeader and Read bound reading a request's header and the whole
+	// request (a cover upload is at most 5 MiB); Write bounds answering it;
+	// Idle bounds a keep-alive connection waiting for its next request.
+	ReadHeader, Read, Write, Idle time.Duration
+}
+
+// defaultTimeouts cut off a client that stalls mid-header, mid-body or on
+// keep-alive, so a few slow connections cannot hold the server.
+var defaultTimeouts = timeouts{ReadHeader: 10 * time.Second, Read: time.Minute, Write: time.Minute, Idle: 2 * time.Minute}
+
+// newHTTPServer returns the embedded HTTP server for h with every timeout
+// of t set.
+func newHTTPServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle}
+}
+
 func run() error {
 	cfg, err := configFromEnv(os.Getenv)
 	if err != nil {
@@ -60,7 +78,7 @@ func run() error {
 		return err
 	}
 	srv.logger.Info("bookshop listening", "shop", cfg.PublicURL+"/", "api", cfg.PublicURL+apiPath+"/books")
-	httpServer := &http.Server{Handler: srv.handler, ReadHeaderTimeout: 10 * time.Second}
+	httpServer := newHTTPServer(srv.handler, defaultTimeouts)
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	select {

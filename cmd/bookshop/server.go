@@ -96,7 +96,8 @@ func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *m
 	}
 	mux.Handle(authPath+"/", idp.Handler())
 	mux.Handle(mailbox.Path, box)
-	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger))
+	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithGuardedRoutes(apigw.Guarded),
+		httpbridge.WithLogger(logger))
 	mux.Handle(apiPath, bridge)
 	mux.Handle(apiPath+"/", bridge)
 	mux.Handle("/", webui.Handler(newWebOptions(cfg)))

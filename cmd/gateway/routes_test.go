@@ -241,3 +241,29 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestTemplateGuardsExactlyTheGuardedRoutes: the routes of
+// deploy/template.yaml with a JWT authorizer are apigw.GuardedRoutes, so the
+// embedded mode (which asks apigw which routes are guarded) and AWS agree on
+// which routes look at a token.
+func TestTemplateGuardsExactlyTheGuardedRoutes(t *testing.T) {
+	tmpl, err := samtemplate.Load(templatePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, r := range apigw.GuardedRoutes() {
+		want = append(want, r.Method+" "+r.Path)
+	}
+	for _, r := range tmpl.Routes {
+		a := cmp.Or(r.Authorizer, tmpl.DefaultAuthorizer)
+		if a != "" && a != "NONE" {
+			got = append(got, r.Key())
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(want, got) {
+		t.Errorf("guarded routes differ:\napigw:    %v\ntemplate: %v", want, got)
+	}
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-jose/go-jose/v4"
+
+	"github.com/bookshop/bookshop/adapters/localidp"
+)
+
+// TestServerTimeoutsAreSet: the embedded server sets read, write and idle
+// timeouts (not just the header timeout), and a client that stalls mid-body
+// is cut off instead of holding its connection forever.
+func TestServerTimeoutsAreSet(t *testing.T) {
+	srv := newHTTPServer(http.NotFoundHandler(), defaultTimeouts)
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 {
+		t.Fatalf("timeouts header %v read %v write %v idle %v: all must be set", srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout)
+	}
+
+	short := timeouts{ReadHeader: 200 * time.Millisecond, Read: 300 * time.Millisecond, Write: time.Second, Idle: 300 * time.Millisecond}
+	e := startEmbedded(t, map[string]string{"BOOKSHOP_SEED": "false"})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newHTTPServer(e.srv.handler, short)
+	go func() { _ = s.Serve(ln) }()
+	t.Cleanup(func() { _ = s.Close() })
+
+	cutOff := func(t *testing.T, conn net.Conn) {
+		t.Helper()
+		_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		_, err := io.Copy(io.Discard, conn) // returns when the server closes the connection
+		if err != nil {
+			t.Fatalf("the server kept the connection open: %v", err)
+		}
+	}
+	t.Run("stalled body", func(t *testing.T) {
+		conn, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		_, _ = io.WriteString(conn, "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\":")
+		start := time.Now()
+		cutOff(t, conn)
+		t.Logf("stalled body cut off after %v", time.Since(start).Round(time.Millisecond))
+	})
+	t.Run("idle keep-alive", func(t *testing.T) {
+		conn, err := net.Dial("tcp", ln.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		_, _ = io.WriteString(conn, "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		cutOff(t, conn)
+	})
+}
+
+// TestPublicRoutesIgnoreAStaleToken: as on API Gateway, a public route does
+// not look at the Authorization header, so a browser holding an expired
+// token can still sign in and read the catalog; guarded routes still
+// refuse it.
+func TestPublicRoutesIgnoreAStaleToken(t *testing.T) {
+	e := startEmbedded(t, map[string]string{"BOOKSHOP_SEED": "false"})
+	idpKey, _ := testKeys()
+	now := time.Now()
+	expired := forge(t, jose.RS256, idpKey, localidp.KeyID, map[string]any{
+		"sub": "someone", "iss": e.cfg.PublicURL + authPath, "client_id": localidp.DefaultClientID, "token_use": "access",
+		"iat": now.Add(-2 * time.Hour).Unix(), "exp": now.Add(-time.Hour).Unix(),
+	})
+	login := `{"email":"` + e.cfg.AdminEmail + `","password":"` + e.cfg.AdminPassword + `"}`
+	if status, body := e.call(t, "POST", "/api/auth/login", expired, login); status != 200 {
+		t.Errorf("sign in with an expired token in the header: %d %s, want 200", status, body)
+	}
+	if status, body := e.call(t, "GET", "/api/books", "garbage", ""); status != 200 {
+		t.Errorf("GET /api/books with a garbage token: %d %s, want 200", status, body)
+	}
+	if status, body := e.call(t, "GET", "/api/orders", expired, ""); status != 401 || !strings.Contains(body, "Unauthorized") {
+		t.Errorf("GET /api/orders with an expired token: %d %s, want the authorizer's 401", status, body)
+	}
+	if status, _ := e.call(t, "GET", "/api/books/b1/reviews/mine", "", ""); status != 401 {
+		t.Errorf("GET .../reviews/mine without a token: %d, want 401", status)
+	}
+}

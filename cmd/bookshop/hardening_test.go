@@ -95,3 +95,58 @@ func TestPublicRoutesIgnoreAStaleToken(t *testing.T) {
 		t.Errorf("GET .../reviews/mine without a token: %d, want 401", status)
 	}
 }
+
+// TestListensOnLoopbackByDefault: without BOOKSHOP_LISTEN the server binds
+// 127.0.0.1 only; an address other machines can reach is refused while the
+// administrator has the default password, and allowed with another one.
+func TestListensOnLoopbackByDefault(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cfg, err := configFromEnv(env(map[string]string{"PORT": "8099"}))
+	if err != nil || cfg.Addr != "127.0.0.1:8099" {
+		t.Fatalf("default listen address %q (%v), want 127.0.0.1:8099", cfg.Addr, err)
+	}
+	for _, addr := range []string{":8080", "0.0.0.0:8080", "[::]:8080", "192.168.1.10:8080", "shop.example:8080"} {
+		_, err := configFromEnv(env(map[string]string{"BOOKSHOP_LISTEN": addr}))
+		if err == nil || !strings.Contains(err.Error(), "BOOKSHOP_ADMIN_PASSWORD") {
+			t.Errorf("BOOKSHOP_LISTEN=%s with the default admin password: %v, want a refusal naming BOOKSHOP_ADMIN_PASSWORD", addr, err)
+		}
+		if _, err := configFromEnv(env(map[string]string{"BOOKSHOP_LISTEN": addr, "BOOKSHOP_ADMIN_PASSWORD": "Own-secret-9"})); err != nil {
+			t.Errorf("BOOKSHOP_LISTEN=%s with an own admin password: %v", addr, err)
+		}
+	}
+	for _, addr := range []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080"} {
+		if _, err := configFromEnv(env(map[string]string{"BOOKSHOP_LISTEN": addr})); err != nil {
+			t.Errorf("BOOKSHOP_LISTEN=%s: %v", addr, err)
+		}
+	}
+}
+
+// TestEmbeddedMailboxIsForAdministrators: the embedded mailbox lists
+// notifications to administrators only and takes no posts over HTTP (orders
+// reach it in-process), so a web page cannot plant a message.
+func TestEmbeddedMailboxIsForAdministrators(t *testing.T) {
+	e := startEmbedded(t, map[string]string{"BOOKSHOP_SEED": "false"})
+	reader := e.register(t, "reader@example.com", "Reader-pass-1")
+	if status, _ := e.call(t, "GET", "/_local/mailbox", "", ""); status != 401 {
+		t.Errorf("anonymous read: %d, want 401", status)
+	}
+	if status, _ := e.call(t, "GET", "/_local/mailbox", reader.AccessToken, ""); status != 403 {
+		t.Errorf("read by a plain user: %d, want 403", status)
+	}
+	if status, _ := e.call(t, "GET", "/_local/mailbox", e.adminToken(t), ""); status != 200 {
+		t.Errorf("read by the administrator: %d, want 200", status)
+	}
+	req, _ := http.NewRequest("POST", e.url+"/_local/mailbox", strings.NewReader(`{"kind":"order-placed","orderId":"PLANTED"}`))
+	req.Header.Set("Content-Type", "text/plain")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 == 2 {
+		t.Errorf("a text/plain post was accepted: %d", resp.StatusCode)
+	}
+	if msgs := e.mailbox(t); len(msgs) != 0 {
+		t.Errorf("mailbox after the attempts: %+v, want empty", msgs)
+	}
+}

@@ -16,6 +16,8 @@
 // Configuration (environment):
 //
 //	PORT                  listen port (default 8080)
+//	BOOKSHOP_LISTEN       listen address (default 127.0.0.1:$PORT); an address other machines can reach
+//	                      (such as :8080) is refused while BOOKSHOP_ADMIN_PASSWORD is the default
 //	BOOKSHOP_PUBLIC_URL   base URL browsers use to reach this process (default http://localhost:$PORT)
 //	BOOKSHOP_CORS_ORIGINS comma-separated origins allowed by CORS (default *)
 //	BOOKSHOP_SEED         "false" starts with an empty catalog

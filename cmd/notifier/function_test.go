@@ -17,6 +17,9 @@ import (
 	"github.com/bookshop/bookshop/adapters/mailbox"
 )
 
+// testSecret is the mailbox's secret in these tests.
+const testSecret mailbox.Secret = "notifier-secret"
+
 type fixedClock struct{}
 
 func (fixedClock) Now() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
@@ -29,7 +32,7 @@ func startFunction(t *testing.T, handler http.Handler) func(ctx context.Context,
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 	cfg, err := configFromEnv(envOf(map[string]string{
-		"AWS_REGION": "us-east-1", "BOOKSHOP_MAILBOX_URL": srv.URL + mailbox.Path, "LOG_LEVEL": "error",
+		"AWS_REGION": "us-east-1", "BOOKSHOP_MAILBOX_URL": srv.URL + mailbox.Path, "BOOKSHOP_MAILBOX_SECRET": string(testSecret), "LOG_LEVEL": "error",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +71,7 @@ func TestNotifierFunction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	invoke := startFunction(t, box)
+	invoke := startFunction(t, box.Handler(mailbox.Access{PostSecret: testSecret}))
 	out, err := invoke(context.Background(), goldenEvent(t))
 	if err != nil {
 		t.Fatalf("invoke = %s, %v", out, err)
@@ -117,7 +120,7 @@ func TestNotifierFunctionSkipsCorruptRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	invoke := startFunction(t, box)
+	invoke := startFunction(t, box.Handler(mailbox.Access{PostSecret: testSecret}))
 	ev := strings.Replace(string(goldenEvent(t)), `"2998"`, `"1"`, 1) // the INSERT's subtotal no longer adds up
 	out, err := invoke(context.Background(), []byte(ev))
 	if err != nil {

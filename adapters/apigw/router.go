@@ -91,6 +91,8 @@ var routes = []route{
 	{"POST", "/api/auth/confirm", (*Handler).confirm, needsAuth},
 	{"POST", "/api/auth/login", (*Handler).login, needsAuth},
 	{"POST", "/api/auth/refresh", (*Handler).refresh, needsAuth},
+	{"POST", "/api/auth/resend", (*Handler).resend, needsAuth},
+	{"POST", "/api/auth/logout", (*Handler).logout, needsAuth},
 }
 
 // Route is a route of the API as API Gateway names it: a method and a path

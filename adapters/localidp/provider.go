@@ -29,11 +29,6 @@ const (
 	DefaultAccessTokenTTL  = time.Hour
 	DefaultRefreshTokenTTL = 30 * 24 * time.Hour
 	DefaultCodeTTL         = 24 * time.Hour
-	// DefaultMaxFailedSignIns is how many wrong passwords in a row lock an
-	// account for LockoutDuration.
-	DefaultMaxFailedSignIns = 5
-	// LockoutDuration is how long a locked account refuses sign-ins.
-	LockoutDuration = 15 * time.Minute
 	// KeyID is the "kid" of the signing key.
 	KeyID = "bookshop-local-1"
 )
@@ -58,8 +53,6 @@ type Options struct {
 	RefreshTokenTTL time.Duration
 	// CodeTTL is the validity of confirmation codes.
 	CodeTTL time.Duration
-	// MaxFailedSignIns locks an account after that many wrong passwords.
-	MaxFailedSignIns int
 	// BcryptCost is the bcrypt work factor; default bcrypt.DefaultCost.
 	// Tests may use bcrypt.MinCost.
 	BcryptCost int
@@ -80,8 +73,7 @@ type user struct {
 	code      string
 	codeUntil time.Time
 	groups    []string
-	failed    int
-	lockedTil time.Time
+	created   time.Time
 }
 
 // refreshGrant is what a refresh token stands for.
@@ -122,9 +114,6 @@ func New(opts Options) (*Provider, error) {
 	}
 	if opts.CodeTTL <= 0 {
 		opts.CodeTTL = DefaultCodeTTL
-	}
-	if opts.MaxFailedSignIns <= 0 {
-		opts.MaxFailedSignIns = DefaultMaxFailedSignIns
 	}
 	if opts.BcryptCost == 0 {
 		opts.BcryptCost = bcrypt.DefaultCost
@@ -188,7 +177,8 @@ func (p *Provider) SignUp(ctx context.Context, email, password string) (app.Sign
 	if err != nil {
 		return app.SignUpResult{}, fmt.Errorf("localidp: hash password: %w", err)
 	}
-	u := &user{sub: newSub(), email: email, hash: hash, code: newCode(), codeUntil: p.opts.Now().Add(p.opts.CodeTTL)}
+	now := p.opts.Now()
+	u := &user{sub: newSub(), email: email, hash: hash, code: newCode(), codeUntil: now.Add(p.opts.CodeTTL), created: now}
 	p.mu.Lock()
 	if _, exists := p.users[email]; exists {
 		p.mu.Unlock()
@@ -200,16 +190,15 @@ func (p *Provider) SignUp(ctx context.Context, email, password string) (app.Sign
 	return app.SignUpResult{UserID: u.sub, Confirmed: false}, nil
 }
 
-// ConfirmSignUp confirms an account with its code.
+// ConfirmSignUp confirms an account with its code. Unknown and confirmed
+// accounts have no code to match: the same error as a wrong code. Guesses
+// are limited by app.Auth.
 func (p *Provider) ConfirmSignUp(ctx context.Context, email, code string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	u, ok := p.users[email]
-	if !ok {
+	if !ok || u.confirmed {
 		return domain.InvalidCodeError()
-	}
-	if u.confirmed {
-		return nil
 	}
 	if u.code == "" || !p.opts.Now().Before(u.codeUntil) ||
 		subtle.ConstantTimeCompare([]byte(u.code), []byte(code)) != 1 {
@@ -249,18 +238,15 @@ func (p *Provider) AddToGroup(ctx context.Context, email, group string) error {
 	return nil
 }
 
-// SignIn checks the password and issues tokens. Wrong passwords in a row
-// beyond MaxFailedSignIns lock the account for LockoutDuration.
+// SignIn checks the password and issues tokens. An unknown user costs the
+// same bcrypt work as a wrong password. It locks no account: app.Auth
+// throttles sign-ins without letting anyone lock the owner out.
 func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Tokens, error) {
 	now := p.opts.Now()
 	p.mu.Lock()
 	u, ok := p.users[email]
 	var hash []byte
 	if ok {
-		if now.Before(u.lockedTil) {
-			p.mu.Unlock()
-			return app.Tokens{}, domain.ErrTooManyAttempts
-		}
 		hash = u.hash
 	}
 	p.mu.Unlock()
@@ -273,13 +259,8 @@ func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Toke
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if !match {
-		u.failed++
-		if u.failed >= p.opts.MaxFailedSignIns {
-			u.failed, u.lockedTil = 0, now.Add(LockoutDuration)
-		}
 		return app.Tokens{}, domain.ErrInvalidCredentials
 	}
-	u.failed = 0
 	if !u.confirmed {
 		return app.Tokens{}, domain.ErrUserNotConfirmed
 	}
@@ -287,26 +268,79 @@ func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Toke
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	t.RefreshToken = base64.RawURLEncoding.EncodeToString(randomBytes(32))
-	p.refresh[t.RefreshToken] = refreshGrant{email: u.email, until: now.Add(p.opts.RefreshTokenTTL)}
+	t.RefreshToken = p.grantRefresh(u.email, now.Add(p.opts.RefreshTokenTTL))
 	return t, nil
 }
 
-// Refresh issues new access and id tokens; the refresh token is not rotated.
+// grantRefresh makes a new refresh token for email valid until until. p.mu
+// is held.
+func (p *Provider) grantRefresh(email string, until time.Time) string {
+	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
+	p.refresh[token] = refreshGrant{email: email, until: until}
+	return token
+}
+
+// Refresh issues new access and id tokens and rotates the refresh token:
+// the one passed stops working, the new one lives as long as it had left.
 func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
 	now := p.opts.Now()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	g, ok := p.refresh[refreshToken]
+	delete(p.refresh, refreshToken)
 	if !ok || !now.Before(g.until) {
-		delete(p.refresh, refreshToken)
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
 	u, ok := p.users[g.email]
 	if !ok {
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
-	return p.issue(u, now)
+	t, err := p.issue(u, now)
+	if err != nil {
+		return app.Tokens{}, err
+	}
+	t.RefreshToken = p.grantRefresh(u.email, g.until)
+	return t, nil
+}
+
+// RevokeRefreshToken forgets the refresh token.
+func (p *Provider) RevokeRefreshToken(ctx context.Context, refreshToken string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.refresh, refreshToken)
+	return nil
+}
+
+// ResendCode gives an unconfirmed account a new code, which replaces the
+// old one, and logs it.
+func (p *Provider) ResendCode(ctx context.Context, email string) error {
+	p.mu.Lock()
+	u, ok := p.users[email]
+	if !ok || u.confirmed {
+		p.mu.Unlock()
+		return &domain.NotFoundError{Entity: "unconfirmed user", ID: email}
+	}
+	u.code, u.codeUntil = newCode(), p.opts.Now().Add(p.opts.CodeTTL)
+	code := u.code
+	p.mu.Unlock()
+	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", code))
+	return nil
+}
+
+// DeleteUnconfirmed deletes an unconfirmed account created before
+// createdBefore.
+func (p *Provider) DeleteUnconfirmed(ctx context.Context, email string, createdBefore time.Time) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	u, ok := p.users[email]
+	if !ok {
+		return false, &domain.NotFoundError{Entity: "user", ID: email}
+	}
+	if u.confirmed || !u.created.Before(createdBefore) {
+		return false, nil
+	}
+	delete(p.users, email)
+	return true, nil
 }
 
 // issue signs an access and an id token for u. p.mu is held.
@@ -320,7 +354,7 @@ func (p *Provider) issue(u *user, now time.Time) (app.Tokens, error) {
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	return app.Tokens{AccessToken: at, IDToken: it, ExpiresIn: p.opts.AccessTokenTTL}, nil
+	return app.Tokens{AccessToken: at, IDToken: it, ExpiresIn: p.opts.AccessTokenTTL, UserID: u.sub}, nil
 }
 
 // claims returns the claims of an access and an id token, shaped like

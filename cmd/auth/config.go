@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 )
 
@@ -14,8 +15,11 @@ type config struct {
 	UserPoolID      cognito.UserPoolID
 	ClientID        cognito.ClientID
 	CognitoEndpoint cognito.Endpoint
-	AllowedOrigins  []string
-	LogLevel        slog.Level
+	// Table and DynamoEndpoint keep sign-in attempts and profiles.
+	Table          dynamodb.TableName
+	DynamoEndpoint dynamodb.Endpoint
+	AllowedOrigins []string
+	LogLevel       slog.Level
 }
 
 // configFromEnv reads the variables documented on the package.
@@ -26,6 +30,8 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		UserPoolID:      cognito.UserPoolID(env.Required("BOOKSHOP_USER_POOL_ID")),
 		ClientID:        cognito.ClientID(env.Required("BOOKSHOP_USER_POOL_CLIENT_ID")),
 		CognitoEndpoint: cognito.Endpoint(env.URL("BOOKSHOP_COGNITO_ENDPOINT")),
+		Table:           dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint:  dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		AllowedOrigins:  env.List("BOOKSHOP_CORS_ORIGINS"),
 		LogLevel:        env.LogLevel("LOG_LEVEL"),
 	}

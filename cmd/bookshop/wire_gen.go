@@ -45,14 +45,16 @@ func initializeServer(ctx context.Context, cfg config) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	profileRepository := memory.NewProfileRepository()
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
 	logger := newLogger(cfg)
 	options := newIdentityOptions(cfg, logger)
 	provider, err := localidp.New(options)
 	if err != nil {
 		return nil, err
 	}
-	auth, err := app.NewAuth(provider)
+	attemptStore := memory.NewAttemptStore()
+	auth, err := app.NewAuth(provider, attemptStore, profileRepository, clock)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func newShop(t testing.TB) *shop {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.reviews = app.NewReviews(reviewRepo, books, clock, cursors)
+	s.reviews = app.NewReviews(reviewRepo, books, memory.NewProfileRepository(), clock, cursors)
 	orderRepo, err := memory.NewOrderRepository(books)
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +77,7 @@ func newShop(t testing.TB) *shop {
 	jwks := httptest.NewServer(idp.Handler())
 	t.Cleanup(jwks.Close)
 	s.idp, s.jwksURL = idp, jwks.URL+"/idp/.well-known/jwks.json"
-	if s.auth, err = app.NewAuth(idp); err != nil {
+	if s.auth, err = app.NewAuth(idp, memory.NewAttemptStore(), memory.NewProfileRepository(), clock); err != nil {
 		t.Fatal(err)
 	}
 	book, err := s.catalog.CreateBook(app.AsSystem(context.Background()), domain.BookDetails{

@@ -202,8 +202,9 @@ func (a *Auth) ResendCode(ctx context.Context, email string) error {
 	case err == nil:
 		_ = a.attempts.Delete(ctx, confirmKey(addr))
 	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrForbidden),
-		errors.Is(err, domain.ErrTooManyRequests):
-		// Unknown, confirmed or throttled by the provider: the same answer.
+		errors.Is(err, domain.ErrTooManyRequests), errors.Is(err, errors.ErrUnsupported):
+		// Unknown, confirmed or throttled by the provider, or a provider
+		// (an emulator) that cannot resend: the same answer.
 	default:
 		return fmt.Errorf("resend code: %w", err)
 	}

@@ -52,6 +52,9 @@ func translate(what string, err error, c call) error {
 // error is not one a client caused.
 func mapCode(code, message string, c call) error {
 	o := c.op
+	if code == "Unsupported" { // cognito-local's answer for an API it lacks
+		return fmt.Errorf("%s: %w", message, errors.ErrUnsupported)
+	}
 	if o == opResend && (code == "UserNotFoundException" || code == "InvalidParameterException") {
 		return &domain.NotFoundError{Entity: "unconfirmed user", ID: c.user}
 	}

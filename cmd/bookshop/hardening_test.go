@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -148,5 +149,36 @@ func TestEmbeddedMailboxIsForAdministrators(t *testing.T) {
 	}
 	if msgs := e.mailbox(t); len(msgs) != 0 {
 		t.Errorf("mailbox after the attempts: %+v, want empty", msgs)
+	}
+}
+
+// TestReviewAuthorsAreNamedFromTheirAccount: the embedded mode's access
+// tokens carry no email, yet reviews are signed with the name given at
+// sign-up, or the email's local part for an account made otherwise (the
+// administrator) — never "reader".
+func TestReviewAuthorsAreNamedFromTheirAccount(t *testing.T) {
+	e := startEmbedded(t, map[string]string{"BOOKSHOP_SEED": "false"})
+	admin := e.adminToken(t)
+	status, body := e.call(t, "POST", "/api/books", admin, newBook)
+	if status != 201 {
+		t.Fatalf("create book: %d %s", status, body)
+	}
+	var book struct{ ID string }
+	_ = json.Unmarshal([]byte(body), &book)
+	if status, body := e.call(t, "POST", "/api/auth/register", "", `{"email":"ada@example.com","password":"Ada-pass-123","name":"Ada L."}`); status != 201 {
+		t.Fatalf("register: %d %s", status, body)
+	}
+	code, _ := e.srv.idp.ConfirmationCode("ada@example.com")
+	if status, body := e.call(t, "POST", "/api/auth/confirm", "", `{"email":"ada@example.com","code":"`+code+`"}`); status != 204 {
+		t.Fatalf("confirm: %d %s", status, body)
+	}
+	ada := e.login(t, "ada@example.com", "Ada-pass-123").AccessToken
+	for token, want := range map[string]string{ada: "Ada L.", admin: "admin"} {
+		status, body := e.call(t, "POST", "/api/books/"+book.ID+"/reviews", token, `{"rating":5,"text":"Yes."}`)
+		var r struct{ Author string }
+		_ = json.Unmarshal([]byte(body), &r)
+		if status != 201 || r.Author != want {
+			t.Errorf("review: %d %s; want author %q", status, body, want)
+		}
 	}
 }

@@ -44,9 +44,9 @@ type AuthLimits struct {
 	// ReclaimAfter is how old an unconfirmed sign-up must be before a new
 	// registration of the same email replaces it.
 	ReclaimAfter time.Duration
-	// ClientFreeAttempts and AccountFreeAttempts are the sign-in attempts a
-	// client address, and an account from clients it was never signed in
-	// from, get per ThrottleWindow before the delay starts; after that the
+	// ClientFreeAttempts are the failed sign-ins a client address gets, and
+	// AccountFreeAttempts the sign-in attempts an account gets from clients
+	// it was never signed in from, per ThrottleWindow before the delay starts; after that the
 	// n-th further attempt waits ThrottleBase × (2ⁿ − 1) from the window's
 	// start (exponential delay), until the window ends.
 	ClientFreeAttempts, AccountFreeAttempts int
@@ -229,14 +229,25 @@ func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error
 		return Tokens{}, domain.ErrInvalidCredentials
 	}
 	client := ClientFrom(ctx)
+	clientKey := "login-client:" + client
 	if client != "" {
-		rec, err := a.attempts.Add(ctx, "login-client:"+client, now, now.Add(a.limits.ThrottleWindow))
+		rec, err := a.attempts.Get(ctx, clientKey)
 		if err != nil {
 			return Tokens{}, fmt.Errorf("login: %w", err)
 		}
-		if a.throttled(rec, a.limits.ClientFreeAttempts, now) {
+		if rec.Live(now) && a.throttled(rec, a.limits.ClientFreeAttempts, now) {
 			return Tokens{}, fmt.Errorf("login: client %s: %w", client, domain.ErrTooManyAttempts)
 		}
+	}
+	// failed counts a refused sign-in against the client address (only
+	// failures: signing in often from one address is no attack).
+	failed := func(err error) (Tokens, error) {
+		if client != "" {
+			if _, aerr := a.attempts.Add(ctx, clientKey, now, now.Add(a.limits.ThrottleWindow)); aerr != nil {
+				return Tokens{}, fmt.Errorf("login: %w", aerr)
+			}
+		}
+		return Tokens{}, err
 	}
 	knownKey := "login-known:" + addr + "|" + client
 	known, err := a.attempts.Get(ctx, knownKey)
@@ -244,25 +255,27 @@ func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error
 		return Tokens{}, fmt.Errorf("login: %w", err)
 	}
 	if client == "" || !known.Live(now) {
+		// Counted before the password is checked, so parallel guesses
+		// cannot slip past the limit.
 		rec, err := a.attempts.Add(ctx, "login-account:"+addr, now, now.Add(a.limits.ThrottleWindow))
 		if err != nil {
 			return Tokens{}, fmt.Errorf("login: %w", err)
 		}
 		if a.throttled(rec, a.limits.AccountFreeAttempts, now) {
 			a.padFailure(ctx, start)
-			return Tokens{}, fmt.Errorf("login: account throttled for new clients: %w", domain.ErrInvalidCredentials)
+			return failed(fmt.Errorf("login: account throttled for new clients: %w", domain.ErrInvalidCredentials))
 		}
 	}
 	t, err := a.idp.SignIn(ctx, addr, password)
 	switch {
 	case errors.Is(err, domain.ErrInvalidCredentials):
 		a.observeFailure(time.Since(start))
-		return Tokens{}, fmt.Errorf("login: %w", err)
+		return failed(fmt.Errorf("login: %w", err))
 	case errors.Is(err, domain.ErrTooManyAttempts):
 		// The provider's own lock (Cognito's) would tell that the account
 		// exists: answer as for a wrong password.
 		a.padFailure(ctx, start)
-		return Tokens{}, fmt.Errorf("login: the provider throttles the account (%w): %w", err, domain.ErrInvalidCredentials)
+		return failed(fmt.Errorf("login: the provider throttles the account (%w): %w", err, domain.ErrInvalidCredentials))
 	case err != nil:
 		return Tokens{}, fmt.Errorf("login: %w", err)
 	}

@@ -308,3 +308,22 @@ func p50(ds []time.Duration) float64 {
 	slices.Sort(s)
 	return float64(s[len(s)/2]) / float64(time.Millisecond)
 }
+
+// TestSigningInOftenIsNotSlowed: successful sign-ins do not count against
+// the client address, so a busy owner (or a shared office address, or a
+// test suite) is never throttled for signing in.
+func TestSigningInOftenIsNotSlowed(t *testing.T) {
+	h := newHarness(t, bcrypt.MinCost)
+	ctx := app.WithClient(context.Background(), "192.0.2.1")
+	if _, err := h.p.SignUp(ctx, "busy@example.com", abusePassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.p.AdminConfirm(ctx, "busy@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 * app.DefaultAuthLimits.ClientFreeAttempts {
+		if _, err := h.auth.Login(ctx, "busy@example.com", abusePassword); err != nil {
+			t.Fatalf("sign-in %d: %v", i+1, err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/bookshop/bookshop/domain"
@@ -9,19 +10,38 @@ import (
 
 // Reviews runs the review use cases: readers rate and review books.
 type Reviews struct {
-	reviews ReviewRepository
-	books   BookRepository
-	clock   Clock
-	cursors *CursorCodec
+	reviews  ReviewRepository
+	books    BookRepository
+	profiles ProfileRepository
+	clock    Clock
+	cursors  *CursorCodec
 }
 
 // NewReviews returns the review use cases over the given ports.
-func NewReviews(reviews ReviewRepository, books BookRepository, clock Clock, cursors *CursorCodec) *Reviews {
-	return &Reviews{reviews: reviews, books: books, clock: clock, cursors: cursors}
+func NewReviews(reviews ReviewRepository, books BookRepository, profiles ProfileRepository, clock Clock, cursors *CursorCodec) *Reviews {
+	return &Reviews{reviews: reviews, books: books, profiles: profiles, clock: clock, cursors: cursors}
+}
+
+// authorName is the name the caller's reviews are signed with: their
+// profile's display name (set at sign-up or first sign-in, on every identity
+// provider; access tokens carry no email), else the local part of an email
+// claim, else "user " and the start of their id.
+func (s *Reviews) authorName(ctx context.Context, p Principal) (string, error) {
+	prof, err := s.profiles.Get(ctx, p.UserID)
+	switch {
+	case err == nil && prof.DisplayName != "":
+		return prof.DisplayName, nil
+	case err != nil && !errors.Is(err, domain.ErrNotFound):
+		return "", fmt.Errorf("read the profile: %w", err)
+	case p.Email != "":
+		return domain.AuthorName(p.Email), nil
+	}
+	id := []rune(p.UserID)
+	return "user " + string(id[:min(8, len(id))]), nil
 }
 
 // AddReview stores the signed-in caller's review of a book, shown under the
-// local part of their email address, and adds its stars to the book's
+// display name of their profile, and adds its stars to the book's
 // rating. A user reviews a book once: a second review wraps
 // domain.ErrConflict (edit the first instead). A missing book wraps
 // domain.ErrNotFound; an anonymous caller domain.ErrUnauthenticated.
@@ -30,7 +50,11 @@ func (s *Reviews) AddReview(ctx context.Context, book domain.BookID, d domain.Re
 	if err != nil {
 		return domain.Review{}, err
 	}
-	review, err := domain.NewReview(book, domain.UserID(p.UserID), domain.AuthorName(p.Email), d, s.clock.Now())
+	author, err := s.authorName(ctx, p)
+	if err != nil {
+		return domain.Review{}, fmt.Errorf("add review: %w", err)
+	}
+	review, err := domain.NewReview(book, domain.UserID(p.UserID), author, d, s.clock.Now())
 	if err != nil {
 		return domain.Review{}, err
 	}

@@ -30,7 +30,7 @@ func newReviews(t *testing.T) (*app.Reviews, *memory.BookRepository, domain.Book
 	if err := books.Create(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
-	return app.NewReviews(repo, books, clock, newCursors(t)), books, b
+	return app.NewReviews(repo, books, memory.NewProfileRepository(), clock, newCursors(t)), books, b
 }
 
 func as(userID, email string, groups ...string) context.Context {

@@ -28,10 +28,12 @@ var (
 	bucketOrdersByUser         = []byte("orders_by_user")
 	bucketOrdersByStatus       = []byte("orders_by_status")
 	bucketIdempotency          = []byte("idempotency")
+	bucketProfiles             = []byte("profiles")
+	bucketAttempts             = []byte("attempts")
 
 	allBuckets = [][]byte{
 		bucketMeta, bucketBooks, bucketBooksByTitle, bucketBooksByCategory, bucketBooksByCategoryTitle,
-		bucketReviews, bucketReviewsByTime, bucketOrders, bucketOrdersByUser, bucketOrdersByStatus, bucketIdempotency,
+		bucketReviews, bucketReviewsByTime, bucketOrders, bucketOrdersByUser, bucketOrdersByStatus, bucketIdempotency, bucketProfiles, bucketAttempts,
 	}
 )
 

@@ -136,20 +136,41 @@ func (s *BoltStore) SaveRefreshGrant(ctx context.Context, id string, g RefreshGr
 	return s.update(ctx, func(tx *bbolt.Tx) error { return putJSON(tx.Bucket(bucketGrants), id, g) })
 }
 
-// RefreshGrant implements Store.
-func (s *BoltStore) RefreshGrant(ctx context.Context, id string) (RefreshGrant, error) {
+// TakeRefreshGrant implements Store: one read-write transaction.
+func (s *BoltStore) TakeRefreshGrant(ctx context.Context, id string) (RefreshGrant, error) {
 	var g RefreshGrant
-	err := s.view(ctx, func(tx *bbolt.Tx) error {
-		raw := tx.Bucket(bucketGrants).Get([]byte(id))
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketGrants)
+		raw := b.Get([]byte(id))
 		if raw == nil {
 			return grantNotFound()
 		}
 		if err := json.Unmarshal(raw, &g); err != nil {
 			return fmt.Errorf("stored refresh grant is corrupt: %v", err)
 		}
-		return nil
+		return b.Delete([]byte(id))
 	})
 	return g, err
+}
+
+// DeleteAccountIf implements Store: one read-write transaction.
+func (s *BoltStore) DeleteAccountIf(ctx context.Context, email string, cond func(Account) bool) (bool, error) {
+	deleted := false
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
+		a, err := getAccount(tx, email)
+		if err != nil {
+			return err
+		}
+		if !cond(a) {
+			return nil
+		}
+		deleted = true
+		return tx.Bucket(bucketAccounts).Delete([]byte(email))
+	})
+	if err != nil {
+		return false, err
+	}
+	return deleted, nil
 }
 
 // DeleteRefreshGrant implements Store.

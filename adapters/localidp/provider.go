@@ -29,11 +29,6 @@ const (
 	DefaultAccessTokenTTL  = time.Hour
 	DefaultRefreshTokenTTL = 30 * 24 * time.Hour
 	DefaultCodeTTL         = 24 * time.Hour
-	// DefaultMaxFailedSignIns is how many wrong passwords in a row lock an
-	// account for LockoutDuration.
-	DefaultMaxFailedSignIns = 5
-	// LockoutDuration is how long a locked account refuses sign-ins.
-	LockoutDuration = 15 * time.Minute
 	// KeyID is the "kid" of the signing key.
 	KeyID = "bookshop-local-1"
 )
@@ -58,8 +53,6 @@ type Options struct {
 	RefreshTokenTTL time.Duration
 	// CodeTTL is the validity of confirmation codes.
 	CodeTTL time.Duration
-	// MaxFailedSignIns locks an account after that many wrong passwords.
-	MaxFailedSignIns int
 	// BcryptCost is the bcrypt work factor; default bcrypt.DefaultCost.
 	// Tests may use bcrypt.MinCost.
 	BcryptCost int
@@ -103,9 +96,6 @@ func New(opts Options) (*Provider, error) {
 	}
 	if opts.CodeTTL <= 0 {
 		opts.CodeTTL = DefaultCodeTTL
-	}
-	if opts.MaxFailedSignIns <= 0 {
-		opts.MaxFailedSignIns = DefaultMaxFailedSignIns
 	}
 	if opts.BcryptCost == 0 {
 		opts.BcryptCost = bcrypt.DefaultCost
@@ -169,7 +159,8 @@ func (p *Provider) SignUp(ctx context.Context, email, password string) (app.Sign
 	if err != nil {
 		return app.SignUpResult{}, fmt.Errorf("localidp: hash password: %w", err)
 	}
-	u := Account{Sub: newSub(), Email: email, PasswordHash: hash, Code: newCode(), CodeUntil: p.opts.Now().Add(p.opts.CodeTTL)}
+	now := p.opts.Now()
+	u := Account{Sub: newSub(), Email: email, PasswordHash: hash, Code: newCode(), CodeUntil: now.Add(p.opts.CodeTTL), Created: now}
 	if err := p.store.CreateAccount(ctx, u); err != nil {
 		if errors.Is(err, domain.ErrUserExists) {
 			return app.SignUpResult{}, domain.ErrUserExists
@@ -180,14 +171,13 @@ func (p *Provider) SignUp(ctx context.Context, email, password string) (app.Sign
 	return app.SignUpResult{UserID: u.Sub, Confirmed: false}, nil
 }
 
-// ConfirmSignUp confirms an account with its code.
+// ConfirmSignUp confirms an account with its code. Unknown and confirmed
+// accounts have no code to match: the same error as a wrong code. Guesses
+// are limited by app.Auth.
 func (p *Provider) ConfirmSignUp(ctx context.Context, email, code string) error {
 	now := p.opts.Now()
 	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
-		if u.Confirmed {
-			return nil
-		}
-		if u.Code == "" || !now.Before(u.CodeUntil) ||
+		if u.Confirmed || u.Code == "" || !now.Before(u.CodeUntil) ||
 			subtle.ConstantTimeCompare([]byte(u.Code), []byte(code)) != 1 {
 			return domain.InvalidCodeError()
 		}
@@ -224,8 +214,9 @@ func (p *Provider) AddToGroup(ctx context.Context, email, group string) error {
 	return err
 }
 
-// SignIn checks the password and issues tokens. Wrong passwords in a row
-// beyond MaxFailedSignIns lock the account for LockoutDuration.
+// SignIn checks the password and issues tokens. An unknown user costs the
+// same bcrypt work as a wrong password. It locks no account: app.Auth
+// throttles sign-ins without letting anyone lock the owner out.
 func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Tokens, error) {
 	now := p.opts.Now()
 	u, err := p.store.Account(ctx, email)
@@ -236,28 +227,8 @@ func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Toke
 	if err != nil {
 		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
 	}
-	if now.Before(u.LockedUntil) {
-		return app.Tokens{}, domain.ErrTooManyAttempts
-	}
-	match := bcrypt.CompareHashAndPassword(u.PasswordHash, []byte(password)) == nil
-
-	if !match {
-		_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
-			u.FailedSignIns++
-			if u.FailedSignIns >= p.opts.MaxFailedSignIns {
-				u.FailedSignIns, u.LockedUntil = 0, now.Add(LockoutDuration)
-			}
-			return nil
-		})
-		if err != nil {
-			return app.Tokens{}, fmt.Errorf("localidp: %w", err)
-		}
+	if bcrypt.CompareHashAndPassword(u.PasswordHash, []byte(password)) != nil {
 		return app.Tokens{}, domain.ErrInvalidCredentials
-	}
-	if u.FailedSignIns != 0 { // write only when there is something to reset
-		if u, err = p.store.UpdateAccount(ctx, email, func(u *Account) error { u.FailedSignIns = 0; return nil }); err != nil {
-			return app.Tokens{}, fmt.Errorf("localidp: %w", err)
-		}
 	}
 	if !u.Confirmed {
 		return app.Tokens{}, domain.ErrUserNotConfirmed
@@ -266,19 +237,27 @@ func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Toke
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	t.RefreshToken = base64.RawURLEncoding.EncodeToString(randomBytes(32))
-	grant := RefreshGrant{Email: u.Email, Until: now.Add(p.opts.RefreshTokenTTL)}
-	if err := p.store.SaveRefreshGrant(ctx, refreshGrantID(t.RefreshToken), grant); err != nil {
-		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	if t.RefreshToken, err = p.grantRefresh(ctx, u.Email, now.Add(p.opts.RefreshTokenTTL)); err != nil {
+		return app.Tokens{}, err
 	}
 	return t, nil
 }
 
-// Refresh issues new access and id tokens; the refresh token is not rotated.
+// grantRefresh makes and stores a new refresh token for email, valid until
+// until.
+func (p *Provider) grantRefresh(ctx context.Context, email string, until time.Time) (string, error) {
+	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
+	if err := p.store.SaveRefreshGrant(ctx, refreshGrantID(token), RefreshGrant{Email: email, Until: until}); err != nil {
+		return "", fmt.Errorf("localidp: %w", err)
+	}
+	return token, nil
+}
+
+// Refresh issues new access and id tokens and rotates the refresh token:
+// the one passed stops working, the new one lives as long as it had left.
 func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
 	now := p.opts.Now()
-	id := refreshGrantID(refreshToken)
-	g, err := p.store.RefreshGrant(ctx, id)
+	g, err := p.store.TakeRefreshGrant(ctx, refreshGrantID(refreshToken))
 	if errors.Is(err, domain.ErrNotFound) {
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
@@ -286,9 +265,6 @@ func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens
 		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
 	}
 	if !now.Before(g.Until) {
-		if err := p.store.DeleteRefreshGrant(ctx, id); err != nil {
-			return app.Tokens{}, fmt.Errorf("localidp: %w", err)
-		}
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
 	u, err := p.store.Account(ctx, g.Email)
@@ -298,7 +274,47 @@ func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens
 	if err != nil {
 		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
 	}
-	return p.issue(u, now)
+	t, err := p.issue(u, now)
+	if err != nil {
+		return app.Tokens{}, err
+	}
+	if t.RefreshToken, err = p.grantRefresh(ctx, u.Email, g.Until); err != nil {
+		return app.Tokens{}, err
+	}
+	return t, nil
+}
+
+// RevokeRefreshToken forgets the refresh token.
+func (p *Provider) RevokeRefreshToken(ctx context.Context, refreshToken string) error {
+	if err := p.store.DeleteRefreshGrant(ctx, refreshGrantID(refreshToken)); err != nil {
+		return fmt.Errorf("localidp: %w", err)
+	}
+	return nil
+}
+
+// ResendCode gives an unconfirmed account a new code, which replaces the
+// old one, and logs it.
+func (p *Provider) ResendCode(ctx context.Context, email string) error {
+	u, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if u.Confirmed {
+			return &domain.NotFoundError{Entity: "unconfirmed user", ID: email}
+		}
+		u.Code, u.CodeUntil = newCode(), p.opts.Now().Add(p.opts.CodeTTL)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.Code))
+	return nil
+}
+
+// DeleteUnconfirmed deletes an unconfirmed account created before
+// createdBefore.
+func (p *Provider) DeleteUnconfirmed(ctx context.Context, email string, createdBefore time.Time) (bool, error) {
+	return p.store.DeleteAccountIf(ctx, email, func(u Account) bool {
+		return !u.Confirmed && u.Created.Before(createdBefore)
+	})
 }
 
 // issue signs an access and an id token for u.
@@ -312,7 +328,7 @@ func (p *Provider) issue(u Account, now time.Time) (app.Tokens, error) {
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	return app.Tokens{AccessToken: at, IDToken: it, ExpiresIn: p.opts.AccessTokenTTL}, nil
+	return app.Tokens{AccessToken: at, IDToken: it, ExpiresIn: p.opts.AccessTokenTTL, UserID: u.Sub}, nil
 }
 
 // claims returns the claims of an access and an id token, shaped like

@@ -103,9 +103,11 @@ func TestIDTokenHasCognitoShape(t *testing.T) {
 	}
 }
 
-func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
-	clock := apptest.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
-	p, _ := newProvider(t, localidp.Options{MaxFailedSignIns: 3, Now: clock.Now})
+// TestWrongPasswordsNeverLockTheAccount: the provider locks nobody out
+// (app.Auth throttles without a lock the owner cannot pass): after many
+// wrong passwords the right one still signs in.
+func TestWrongPasswordsNeverLockTheAccount(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
 	ctx := context.Background()
 	if _, err := p.SignUp(ctx, "lock@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
@@ -113,17 +115,61 @@ func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
 	if err := p.AdminConfirm(ctx, "lock@example.com"); err != nil {
 		t.Fatal(err)
 	}
-	for range 3 {
+	for range 20 {
 		if _, err := p.SignIn(ctx, "lock@example.com", "Wrong-pass1"); !errors.Is(err, domain.ErrInvalidCredentials) {
 			t.Fatalf("wrong password: %v", err)
 		}
 	}
-	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); !errors.Is(err, domain.ErrTooManyAttempts) {
-		t.Fatalf("locked account: err = %v, want ErrTooManyAttempts", err)
-	}
-	clock.Advance(localidp.LockoutDuration)
 	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); err != nil {
-		t.Fatalf("after the lockout: %v", err)
+		t.Fatalf("the right password after 20 wrong ones: %v", err)
+	}
+}
+
+// TestRefreshRotatesAndLogoutRevokes: a refresh returns a new refresh token
+// and voids the old one; a revoked token refreshes nothing.
+func TestRefreshRotatesAndLogoutRevokes(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "rot@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, "rot@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	first, err := p.SignIn(ctx, "rot@example.com", "Passw0rd!")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.Refresh(ctx, first.RefreshToken)
+	if err != nil || second.RefreshToken == "" || second.RefreshToken == first.RefreshToken {
+		t.Fatalf("refresh: %v, rotated %t", err, second.RefreshToken != first.RefreshToken)
+	}
+	if _, err := p.Refresh(ctx, first.RefreshToken); !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("the rotated-away token: %v, want ErrInvalidRefreshToken", err)
+	}
+	if err := p.RevokeRefreshToken(ctx, second.RefreshToken); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Refresh(ctx, second.RefreshToken); !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("a revoked token: %v, want ErrInvalidRefreshToken", err)
+	}
+}
+
+// TestConfirmingAConfirmedAccountIsAWrongCode: a confirmed account answers
+// a code like an unknown one (before: 204, which told that it exists).
+func TestConfirmingAConfirmedAccountIsAWrongCode(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "done@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, "done@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	for _, email := range []string{"done@example.com", "nobody@example.com"} {
+		if err := p.ConfirmSignUp(ctx, email, "123456"); !errors.Is(err, domain.ErrInvalidCode) {
+			t.Errorf("%s: %v, want ErrInvalidCode", email, err)
+		}
 	}
 }
 

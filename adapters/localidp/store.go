@@ -22,10 +22,9 @@ type Account struct {
 	Code         string    `json:"code,omitempty"`
 	CodeUntil    time.Time `json:"code_until"`
 	Groups       []string  `json:"groups,omitempty"`
-	// FailedSignIns counts wrong passwords in a row; LockedUntil is when a
-	// lockout ends.
-	FailedSignIns int       `json:"failed_sign_ins,omitempty"`
-	LockedUntil   time.Time `json:"locked_until"`
+	// Created is when the account signed up (an unconfirmed sign-up may be
+	// replaced after a while).
+	Created time.Time `json:"created"`
 }
 
 // RefreshGrant is what a refresh token stands for. Stores know a grant by
@@ -59,12 +58,17 @@ type Store interface {
 	UpdateAccount(ctx context.Context, email string, fn func(*Account) error) (Account, error)
 	// SaveRefreshGrant stores g under id, the token's hash.
 	SaveRefreshGrant(ctx context.Context, id string, g RefreshGrant) error
-	// RefreshGrant returns the grant stored under id; a
+	// TakeRefreshGrant removes the grant stored under id and returns it, so
+	// that of two concurrent callers only one gets it; a
 	// *domain.NotFoundError when there is none.
-	RefreshGrant(ctx context.Context, id string) (RefreshGrant, error)
+	TakeRefreshGrant(ctx context.Context, id string) (RefreshGrant, error)
 	// DeleteRefreshGrant removes the grant under id; removing nothing is no
 	// error.
 	DeleteRefreshGrant(ctx context.Context, id string) error
+	// DeleteAccountIf removes the account with the email when cond
+	// reports true for it, atomically, and reports whether it did; a
+	// *domain.NotFoundError when there is no such account.
+	DeleteAccountIf(ctx context.Context, email string, cond func(Account) bool) (bool, error)
 	// SigningKey returns the stored token signing key. When none is stored
 	// it stores the one generate returns (generate runs only then) and
 	// returns it; concurrent first calls all return the same key.
@@ -144,15 +148,31 @@ func (s *MemoryStore) SaveRefreshGrant(_ context.Context, id string, g RefreshGr
 	return nil
 }
 
-// RefreshGrant implements Store.
-func (s *MemoryStore) RefreshGrant(_ context.Context, id string) (RefreshGrant, error) {
+// TakeRefreshGrant implements Store.
+func (s *MemoryStore) TakeRefreshGrant(_ context.Context, id string) (RefreshGrant, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	g, ok := s.grants[id]
 	if !ok {
 		return RefreshGrant{}, grantNotFound()
 	}
+	delete(s.grants, id)
 	return g, nil
+}
+
+// DeleteAccountIf implements Store.
+func (s *MemoryStore) DeleteAccountIf(_ context.Context, email string, cond func(Account) bool) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.accounts[email]
+	if !ok {
+		return false, userNotFound(email)
+	}
+	if !cond(a.clone()) {
+		return false, nil
+	}
+	delete(s.accounts, email)
+	return true, nil
 }
 
 // DeleteRefreshGrant implements Store.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
@@ -13,7 +14,10 @@ type config struct {
 	UserPoolID      cognito.UserPoolID
 	ClientID        cognito.ClientID
 	CognitoEndpoint cognito.Endpoint
-	AllowedOrigins  []string
+	// Table and DynamoEndpoint keep sign-in attempts and profiles.
+	Table          dynamodb.TableName
+	DynamoEndpoint dynamodb.Endpoint
+	AllowedOrigins []string
 	lambdaenv.Logging
 }
 
@@ -25,6 +29,8 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		UserPoolID:      cognito.UserPoolID(env.Required("BOOKSHOP_USER_POOL_ID")),
 		ClientID:        cognito.ClientID(env.Required("BOOKSHOP_USER_POOL_CLIENT_ID")),
 		CognitoEndpoint: cognito.Endpoint(env.URL("BOOKSHOP_COGNITO_ENDPOINT")),
+		Table:           dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint:  dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		AllowedOrigins:  env.List("BOOKSHOP_CORS_ORIGINS"),
 		Logging:         lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
 	}

@@ -25,6 +25,8 @@
 //
 //	PORT                  listen port (default 8080)
 //	BOOKSHOP_DATA_DIR     data directory; "memory" keeps everything in memory, gone at exit
+//	BOOKSHOP_LISTEN       listen address (default 127.0.0.1:$PORT); an address other machines can reach
+//	                      (such as :8080) is refused while BOOKSHOP_ADMIN_PASSWORD is the default
 //	BOOKSHOP_PUBLIC_URL   base URL browsers use to reach this process (default http://localhost:$PORT)
 //	BOOKSHOP_CORS_ORIGINS comma-separated origins allowed by CORS (default *)
 //	BOOKSHOP_SEED         "false" starts with an empty catalog
@@ -50,6 +52,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bookshop:", err)
 		os.Exit(1)
 	}
+}
+
+// timeouts bound how long one connection may hold the server.
+type timeouts struct {
+	// ReadHeader and Read bound reading a request's header and the whole
+	// request (a cover upload is at most 5 MiB); Write bounds answering it;
+	// Idle bounds a keep-alive connection waiting for its next request.
+	ReadHeader, Read, Write, Idle time.Duration
+}
+
+// defaultTimeouts cut off a client that stalls mid-header, mid-body or on
+// keep-alive, so a few slow connections cannot hold the server.
+var defaultTimeouts = timeouts{ReadHeader: 10 * time.Second, Read: time.Minute, Write: time.Minute, Idle: 2 * time.Minute}
+
+// newHTTPServer returns the embedded HTTP server for h with every timeout
+// of t set.
+func newHTTPServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle}
 }
 
 func run() error {
@@ -81,7 +101,7 @@ func run() error {
 		return err
 	}
 	srv.logger.Info("bookshop listening", "shop", cfg.PublicURL+"/", "api", cfg.PublicURL+apiPath+"/books")
-	httpServer := &http.Server{Handler: srv.handler, ReadHeaderTimeout: 10 * time.Second}
+	httpServer := newHTTPServer(srv.handler, defaultTimeouts)
 	errc := make(chan error, 1)
 	go func() { errc <- httpServer.Serve(ln) }()
 	select {

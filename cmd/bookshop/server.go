@@ -103,9 +103,12 @@ func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects ob
 		mux.Handle("/"+p, covers) // the stable cover URLs of the API (apigw.Config.AssetBaseURL)
 	}
 	mux.Handle(authPath+"/", idp.Handler())
-	mux.Handle(mailbox.Path, box)
+	// The mailbox: administrators read it (the same token check as the
+	// API's); orders reach it in-process, so it takes no posts over HTTP.
+	mux.Handle(mailbox.Path, box.Handler(mailbox.Access{Verify: mailbox.TokenVerifier(authorize)}))
 	mux.Handle(backupPath, backup)
-	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger))
+	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithGuardedRoutes(apigw.Guarded),
+		httpbridge.WithLogger(logger))
 	mux.Handle(apiPath, bridge)
 	mux.Handle(apiPath+"/", bridge)
 	mux.Handle("/", webui.Handler(newWebOptions(cfg)))

@@ -60,6 +60,10 @@ var memorySet = wire.NewSet(
 	wire.Bind(new(orderChanges), new(*memory.OrderRepository)),
 	localidp.NewMemoryStore,
 	wire.Bind(new(localidp.Store), new(*localidp.MemoryStore)),
+	memory.NewProfileRepository,
+	wire.Bind(new(app.ProfileRepository), new(*memory.ProfileRepository)),
+	memory.NewAttemptStore,
+	wire.Bind(new(app.AttemptStore), new(*memory.AttemptStore)),
 	memoryIsFresh,
 	noSnapshots,
 )
@@ -83,6 +87,10 @@ var durableSet = wire.NewSet(
 	wire.Bind(new(orderChanges), new(*bolt.OrderRepository)),
 	newIdentityStore,
 	wire.Bind(new(localidp.Store), new(*localidp.BoltStore)),
+	bolt.NewProfileRepository,
+	wire.Bind(new(app.ProfileRepository), new(*bolt.ProfileRepository)),
+	bolt.NewAttemptStore,
+	wire.Bind(new(app.AttemptStore), new(*bolt.AttemptStore)),
 )
 
 // initializeMemoryServer builds the embedded server over in-memory

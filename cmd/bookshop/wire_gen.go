@@ -50,7 +50,8 @@ func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), e
 	if err != nil {
 		return nil, nil, err
 	}
-	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	profileRepository := memory.NewProfileRepository()
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
 	logger := newLogger(cfg)
 	memoryStore := localidp.NewMemoryStore()
 	options := newIdentityOptions(cfg, logger, memoryStore)
@@ -58,7 +59,8 @@ func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), e
 	if err != nil {
 		return nil, nil, err
 	}
-	auth, err := app.NewAuth(provider)
+	attemptStore := memory.NewAttemptStore()
+	auth, err := app.NewAuth(provider, attemptStore, profileRepository, clock)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -153,7 +155,13 @@ func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), 
 		cleanup()
 		return nil, nil, err
 	}
-	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	profileRepository, err := bolt.NewProfileRepository(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
 	logger := newLogger(cfg)
 	boltStore, err := newIdentityStore(db)
 	if err != nil {
@@ -168,7 +176,13 @@ func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), 
 		cleanup()
 		return nil, nil, err
 	}
-	auth, err := app.NewAuth(provider)
+	attemptStore, err := bolt.NewAttemptStore(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	auth, err := app.NewAuth(provider, attemptStore, profileRepository, clock)
 	if err != nil {
 		cleanup2()
 		cleanup()
@@ -242,7 +256,7 @@ var shopSet = wire.NewSet(system.ProviderSet, newCursorCodec, app.NewCatalog, ap
 
 // memorySet keeps everything in process memory (BOOKSHOP_DATA_DIR=memory).
 var memorySet = wire.NewSet(
-	newMemorySigningKey, memory.NewBookRepository, wire.Bind(new(app.BookRepository), new(*memory.BookRepository)), newObjectStore, wire.Bind(new(app.ObjectStore), new(*memory.ObjectStore)), wire.Bind(new(objectServer), new(*memory.ObjectStore)), memory.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*memory.ReviewRepository)), memory.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*memory.OrderRepository)), wire.Bind(new(orderChanges), new(*memory.OrderRepository)), localidp.NewMemoryStore, wire.Bind(new(localidp.Store), new(*localidp.MemoryStore)), memoryIsFresh,
+	newMemorySigningKey, memory.NewBookRepository, wire.Bind(new(app.BookRepository), new(*memory.BookRepository)), newObjectStore, wire.Bind(new(app.ObjectStore), new(*memory.ObjectStore)), wire.Bind(new(objectServer), new(*memory.ObjectStore)), memory.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*memory.ReviewRepository)), memory.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*memory.OrderRepository)), wire.Bind(new(orderChanges), new(*memory.OrderRepository)), localidp.NewMemoryStore, wire.Bind(new(localidp.Store), new(*localidp.MemoryStore)), memory.NewProfileRepository, wire.Bind(new(app.ProfileRepository), new(*memory.ProfileRepository)), memory.NewAttemptStore, wire.Bind(new(app.AttemptStore), new(*memory.AttemptStore)), memoryIsFresh,
 	noSnapshots,
 )
 
@@ -250,5 +264,5 @@ var memorySet = wire.NewSet(
 // objects directory.
 var durableSet = wire.NewSet(
 	openDatabase, wire.Bind(new(snapshotter), new(*bolt.DB)), durableIsFresh,
-	newDurableSigningKey, bolt.NewBookRepository, wire.Bind(new(app.BookRepository), new(*bolt.BookRepository)), newFileObjectStore, wire.Bind(new(app.ObjectStore), new(*filestore.ObjectStore)), wire.Bind(new(objectServer), new(*filestore.ObjectStore)), bolt.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*bolt.ReviewRepository)), bolt.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*bolt.OrderRepository)), wire.Bind(new(orderChanges), new(*bolt.OrderRepository)), newIdentityStore, wire.Bind(new(localidp.Store), new(*localidp.BoltStore)),
+	newDurableSigningKey, bolt.NewBookRepository, wire.Bind(new(app.BookRepository), new(*bolt.BookRepository)), newFileObjectStore, wire.Bind(new(app.ObjectStore), new(*filestore.ObjectStore)), wire.Bind(new(objectServer), new(*filestore.ObjectStore)), bolt.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*bolt.ReviewRepository)), bolt.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*bolt.OrderRepository)), wire.Bind(new(orderChanges), new(*bolt.OrderRepository)), newIdentityStore, wire.Bind(new(localidp.Store), new(*localidp.BoltStore)), bolt.NewProfileRepository, wire.Bind(new(app.ProfileRepository), new(*bolt.ProfileRepository)), bolt.NewAttemptStore, wire.Bind(new(app.AttemptStore), new(*bolt.AttemptStore)),
 )

@@ -21,7 +21,7 @@ import (
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
 		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet,
+		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.ProfileSet,
 		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		system.ProviderSet,
 		newCursorCodec,

@@ -60,7 +60,11 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	profileRepository, err := dynamodb.NewProfileRepository(db, dynamodbTableName)
+	if err != nil {
+		return nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
 	services := newServices(catalog, reviews)
 	apigwConfig := newAPIConfig(cfg)
 	logging := cfg.Logging

@@ -14,7 +14,7 @@ import (
 // standard way (the function's role on Lambda). No request is sent.
 func newNotifier(ctx context.Context, cfg config) (app.Notifier, error) {
 	if cfg.Mailbox != "" {
-		return mailbox.NewClient(cfg.Mailbox, nil)
+		return mailbox.NewClient(cfg.Mailbox, cfg.MailboxSecret, nil)
 	}
 	awsCfg, err := lambdaenv.NewAWSConfig(ctx, cfg.AWS)
 	if err != nil {

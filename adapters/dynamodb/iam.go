@@ -1,7 +1,8 @@
 package dynamodb
 
 // IAMActions maps each method of the ports this package implements
-// (app.BookRepository, app.ReviewRepository, app.OrderRepository, as
+// (app.BookRepository, app.ReviewRepository, app.OrderRepository,
+// app.AttemptStore, app.ProfileRepository, as
 // "Port.Method") to the IAM actions its DynamoDB calls need. A transaction
 // (TransactWriteItems) is authorized item by item: it needs the PutItem,
 // UpdateItem, DeleteItem or ConditionCheckItem of each item, no action of its
@@ -36,4 +37,13 @@ var IAMActions = map[string][]string{
 	// Read, then a conditional put, or a transaction of the put and the
 	// stock restored (UPDATE) on cancellation.
 	"OrderRepository.Update": {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"},
+
+	"AttemptStore.Get": {"dynamodb:GetItem"},
+	// An ADD to a live record, or a put conditioned on the old one having
+	// expired.
+	"AttemptStore.Add":    {"dynamodb:UpdateItem", "dynamodb:PutItem"},
+	"AttemptStore.Delete": {"dynamodb:DeleteItem"},
+
+	"ProfileRepository.Put": {"dynamodb:PutItem"},
+	"ProfileRepository.Get": {"dynamodb:GetItem"},
 }

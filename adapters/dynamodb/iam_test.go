@@ -12,5 +12,6 @@ import (
 // TestIAMActionsNameEveryPortMethod: the table the deploy package's
 // least-privilege test reads has one entry per method this adapter implements.
 func TestIAMActionsNameEveryPortMethod(t *testing.T) {
-	porttest.IAMActions(t, dynamodb.IAMActions, reflect.TypeFor[app.BookRepository](), reflect.TypeFor[app.ReviewRepository](), reflect.TypeFor[app.OrderRepository]())
+	porttest.IAMActions(t, dynamodb.IAMActions, reflect.TypeFor[app.BookRepository](), reflect.TypeFor[app.ReviewRepository](), reflect.TypeFor[app.OrderRepository](),
+		reflect.TypeFor[app.AttemptStore](), reflect.TypeFor[app.ProfileRepository]())
 }

@@ -372,6 +372,7 @@ func TestAFailedTestGetsAScreenshotAtCleanup(t *testing.T) {
 }
 
 func TestAMissingChromiumFailsUnlessSkipped(t *testing.T) {
+	t.Setenv(browsertest.SkipEnv, "")
 	t.Setenv(browsertest.ChromiumEnv, "/nonexistent/chromium")
 	f := runFake(t, func(tb testing.TB) { browsertest.New(tb) })
 	f.mustFail(t, `BOOKSHOP_CHROMIUM="/nonexistent/chromium"`, "apt-get install -y chromium",

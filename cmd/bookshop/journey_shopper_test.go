@@ -223,6 +223,8 @@ func fillCart(t *testing.T, b *browsertest.Browser, first, second apiBook) {
 func checkOutOnce(t *testing.T, b *browsertest.Browser, e embedded, email, password string) string {
 	t.Helper()
 	subtotal := b.Text(tid("cart-subtotal"))
+	// The button is disabled until the cart has fetched the current books.
+	waitFor(b, "checkout is enabled", `document.querySelector('[data-testid="checkout"]')?.disabled === false`)
 	b.ResetRequests()
 	doubleClick(b, tid("checkout"))
 	b.WaitVisible(tid("order-placed"))

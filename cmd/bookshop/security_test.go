@@ -49,7 +49,7 @@ type embedded struct {
 
 // startEmbedded starts the embedded mode over a real listener, with a known
 // signing key and cheap password hashing.
-func startEmbedded(t *testing.T, env map[string]string) embedded {
+func startEmbedded(t testing.TB, env map[string]string) embedded {
 	t.Helper()
 	if env == nil {
 		env = map[string]string{}

@@ -20,24 +20,38 @@ import (
 // Cover size in pixels: the 2:3 of a paperback.
 const coverWidth, coverHeight = 400, 600
 
-// faces are the fonts covers are lettered in: Go Bold for the title, Go
-// Regular for the author (BSD-licensed, shipped with golang.org/x/image).
-var faces = sync.OnceValues(func() ([2]font.Face, error) {
-	var out [2]font.Face
-	for i, f := range []struct {
-		ttf  []byte
-		size float64
-	}{{gobold.TTF, 30}, {goregular.TTF, 20}} {
-		parsed, err := opentype.Parse(f.ttf)
+// fonts are the fonts covers are lettered in: Go Bold for the title, Go
+// Regular for the author (BSD-licensed, shipped with golang.org/x/image),
+// parsed once. A parsed font is safe for concurrent use; a font.Face is not,
+// so each cover gets its own (newFaces): servers in one process (tests) seed
+// their catalogues at the same time.
+var fonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
+	var out [2]*opentype.Font
+	for i, ttf := range [][]byte{gobold.TTF, goregular.TTF} {
+		parsed, err := opentype.Parse(ttf)
 		if err != nil {
 			return out, err
 		}
-		if out[i], err = opentype.NewFace(parsed, &opentype.FaceOptions{Size: f.size, DPI: 72, Hinting: font.HintingFull}); err != nil {
+		out[i] = parsed
+	}
+	return out, nil
+})
+
+// newFaces returns faces of fonts for one cover: the title's, 30 px, and
+// the author's, 20 px.
+func newFaces() ([2]font.Face, error) {
+	var out [2]font.Face
+	parsed, err := fonts()
+	if err != nil {
+		return out, err
+	}
+	for i, size := range []float64{30, 20} {
+		if out[i], err = opentype.NewFace(parsed[i], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull}); err != nil {
 			return out, err
 		}
 	}
 	return out, nil
-})
+}
 
 // CoverJPEG draws a 400×600 cover for the book: a vertical gradient between
 // two colours derived from the title, and a light panel, placed by i, with
@@ -55,7 +69,7 @@ func (b Book) CoverJPEG(i int) []byte {
 			img.SetRGBA(x, y, c)
 		}
 	}
-	if f, err := faces(); err == nil { // the embedded fonts always parse; without them the cover is plain
+	if f, err := newFaces(); err == nil { // the embedded fonts always parse; without them the cover is plain
 		letter(img, f, b.Title, b.Author, 90+(i%4)*70)
 	}
 	var buf bytes.Buffer

@@ -3,6 +3,7 @@ package seed
 import (
 	"bytes"
 	"image/jpeg"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,7 +31,7 @@ func TestCoverJPEGDecodes(t *testing.T) {
 // panel differs from a plain cover's (guards against the fonts failing to
 // load, which would leave covers blank).
 func TestCoversAreLettered(t *testing.T) {
-	f, err := faces()
+	f, err := newFaces()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,4 +57,25 @@ func TestBooksAreValidAndDistinct(t *testing.T) {
 		}
 		titles[b.Title] = true
 	}
+}
+
+// TestCoversDrawConcurrently: servers in one process seed at the same time
+// (the browser journeys of cmd/bookshop run in parallel), so drawing covers
+// must share nothing unsafe; run with -race. The covers stay the same bytes.
+func TestCoversDrawConcurrently(t *testing.T) {
+	want := make([][]byte, len(Books))
+	for i, b := range Books {
+		want[i] = b.CoverJPEG(i)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, b := range Books {
+				if !bytes.Equal(b.CoverJPEG(i), want[i]) {
+					t.Errorf("%q: drawn concurrently, the cover differs", b.Title)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -37,9 +37,10 @@ func TestScreenshots(t *testing.T) {
 	book := e.booksByTitle(t)["The Left Hand of Darkness"]
 	for i, r := range []struct {
 		rating int
+		name   string
 		text   string
-	}{{5, "Changed how I think about gender and loyalty."}, {4, "Cold planet, warm book."}} {
-		reader := e.register(t, "reader"+string(rune('a'+i))+"@example.com", "Reader-pass-1").AccessToken
+	}{{5, "Ada", "Changed how I think about gender and loyalty."}, {4, "Ben K.", "Cold planet, warm book."}} {
+		reader := e.registerNamed(t, "reader"+string(rune('a'+i))+"@example.com", "Reader-pass-1", r.name).AccessToken
 		e.review(t, reader, book.ID, r.rating, r.text)
 	}
 

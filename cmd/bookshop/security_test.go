@@ -133,7 +133,18 @@ func (e embedded) adminToken(t *testing.T) string {
 // email, and signs it in.
 func (e embedded) register(t *testing.T, email, password string) tokens {
 	t.Helper()
-	if status, body := e.call(t, "POST", "/api/auth/register", "", fmt.Sprintf(`{"email":%q,"password":%q}`, email, password)); status != 201 && status != 200 {
+	return e.registerNamed(t, email, password, "")
+}
+
+// registerNamed signs a confirmed user up with a display name ("" for the
+// default, the email's local part) and signs them in.
+func (e embedded) registerNamed(t *testing.T, email, password, name string) tokens {
+	t.Helper()
+	body := fmt.Sprintf(`{"email":%q,"password":%q}`, email, password)
+	if name != "" {
+		body = fmt.Sprintf(`{"email":%q,"password":%q,"name":%q}`, email, password, name)
+	}
+	if status, body := e.call(t, "POST", "/api/auth/register", "", body); status != 201 && status != 200 {
 		t.Fatalf("register: %d %s", status, body)
 	}
 	code, ok := e.srv.idp.ConfirmationCode(email)

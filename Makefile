@@ -8,7 +8,7 @@ GOTESTFLAGS ?=
 PKGS ?= ./...
 PROVISION := deploy/local/provision.sh
 
-.PHONY: test test-short bench images run generate up down logs deploy
+.PHONY: test test-short bench images run generate up down logs deploy screenshots
 
 ## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector.
 test:
@@ -26,6 +26,11 @@ bench:
 ## images: provision only, printing the environment the tests get.
 images:
 	bash $(PROVISION) --print-env
+
+## screenshots: the README's pictures of the storefront (docs/screenshots/*.png), taken in headless Chromium from the
+## embedded mode by cmd/bookshop's TestScreenshots (skipped unless given a folder, so `make test` leaves them alone).
+screenshots:
+	$(GO) test -count=1 -run '^TestScreenshots$$' ./cmd/bookshop/ -args -screenshots='$(CURDIR)/docs/screenshots'
 
 ## run: the whole shop in one local process.
 run:

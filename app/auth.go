@@ -1,26 +1,105 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bookshop/bookshop/domain"
 )
 
-// Auth is the use case behind registration and sign-in: it validates input
-// and delegates to the IdentityProvider. It is safe for concurrent use.
+// Auth is the use case behind sign-up and sign-in. It validates input,
+// delegates accounts and tokens to the IdentityProvider, and runs the flows
+// that resist abuse itself, so every provider gets them (see AuthLimits):
+// confirmation codes void after a few wrong guesses, sign-in throttling per
+// client and per account that never locks the owner out, answers that do
+// not tell whether an account exists, and profiles with display names. It is
+// safe for concurrent use.
 type Auth struct {
-	idp IdentityProvider
+	idp      IdentityProvider
+	attempts AttemptStore
+	profiles ProfileRepository
+	clock    Clock
+	limits   AuthLimits
+	// failLatency is a moving average (nanoseconds) of how long the provider
+	// takes to refuse a sign-in; answers refused without asking it wait as
+	// long, so their timing tells nothing.
+	failLatency atomic.Int64
 }
 
-// NewAuth returns the use case over idp.
-func NewAuth(idp IdentityProvider) (*Auth, error) {
-	if idp == nil {
+// AuthLimits are the limits of Auth's flows.
+type AuthLimits struct {
+	// CodeGuesses is how many confirmation attempts an account gets per code;
+	// then the code is void until a new one is sent (ResendCode).
+	CodeGuesses int
+	// CodeWindow is how long wrong guesses are remembered (a code's life).
+	CodeWindow time.Duration
+	// Resends is how many codes an account may be sent per CodeWindow.
+	Resends int
+	// ReclaimAfter is how old an unconfirmed sign-up must be before a new
+	// registration of the same email replaces it.
+	ReclaimAfter time.Duration
+	// ClientFreeAttempts are the failed sign-ins a client address gets, and
+	// AccountFreeAttempts the sign-in attempts an account gets from clients
+	// it was never signed in from, per ThrottleWindow before the delay starts; after that the
+	// n-th further attempt waits ThrottleBase × (2ⁿ − 1) from the window's
+	// start (exponential delay), until the window ends.
+	ClientFreeAttempts, AccountFreeAttempts int
+	ThrottleBase                            time.Duration
+	ThrottleWindow                          time.Duration
+	// KnownClientFor is how long a client address an account signed in from
+	// stays known: the account's throttle does not apply to it, so an
+	// attacker elsewhere cannot lock the owner out.
+	KnownClientFor time.Duration
+}
+
+// DefaultAuthLimits are the shop's limits.
+var DefaultAuthLimits = AuthLimits{
+	CodeGuesses: 5, CodeWindow: 24 * time.Hour, Resends: 5, ReclaimAfter: time.Hour,
+	ClientFreeAttempts: 20, AccountFreeAttempts: 10, ThrottleBase: time.Second, ThrottleWindow: time.Hour,
+	KnownClientFor: 30 * 24 * time.Hour,
+}
+
+// NewAuth returns the use case over idp, keeping throttling state in
+// attempts and profiles in profiles, with DefaultAuthLimits.
+func NewAuth(idp IdentityProvider, attempts AttemptStore, profiles ProfileRepository, clock Clock) (*Auth, error) {
+	switch {
+	case idp == nil:
 		return nil, errors.New("app.NewAuth: nil IdentityProvider")
+	case attempts == nil:
+		return nil, errors.New("app.NewAuth: nil AttemptStore")
+	case profiles == nil:
+		return nil, errors.New("app.NewAuth: nil ProfileRepository")
+	case clock == nil:
+		return nil, errors.New("app.NewAuth: nil Clock")
 	}
-	return &Auth{idp: idp}, nil
+	a := &Auth{idp: idp, attempts: attempts, profiles: profiles, clock: clock, limits: DefaultAuthLimits}
+	a.failLatency.Store(int64(50 * time.Millisecond))
+	return a, nil
+}
+
+// SetLimits replaces the limits (tests, tuning).
+func (a *Auth) SetLimits(l AuthLimits) { a.limits = l }
+
+type clientKey struct{}
+
+// WithClient returns a context naming the address of the client a request
+// came from (API Gateway's requestContext.http.sourceIp), which sign-in
+// throttling counts by.
+func WithClient(ctx context.Context, address string) context.Context {
+	return context.WithValue(ctx, clientKey{}, address)
+}
+
+// ClientFrom returns the client address carried by ctx, or "".
+func ClientFrom(ctx context.Context) string {
+	s, _ := ctx.Value(clientKey{}).(string)
+	return s
 }
 
 // Registration is the outcome of Register.
@@ -34,27 +113,51 @@ type Registration struct {
 	ConfirmationRequired bool
 }
 
-// Register creates an account. A malformed email or a password that breaks
-// domain.PasswordPolicy is a *domain.ValidationError listing both, and the
-// provider is not called; an existing account is domain.ErrUserExists.
-func (a *Auth) Register(ctx context.Context, email, password string) (Registration, error) {
-	addr, err := checkCredentials(email, password)
-	if err != nil {
-		return Registration{}, err
+// Register creates an account with an optional display name (else the
+// email's local part is shown). A malformed email, a password that breaks
+// domain.PasswordPolicy or a bad name is a *domain.ValidationError listing
+// each, and the provider is not called. An existing account is
+// domain.ErrUserExists, unless it is unconfirmed and older than
+// AuthLimits.ReclaimAfter: then it is replaced, so whoever owns the mailbox
+// can always claim it (the owner of a younger sign-up asks for a new code
+// with ResendCode instead).
+func (a *Auth) Register(ctx context.Context, email, password, name string) (Registration, error) {
+	addr, err := CanonicalEmail(email)
+	fields := appendFields(nil, err)
+	fields = appendFields(fields, domain.CheckPassword(password))
+	name, nameErr := displayName(name, addr)
+	fields = appendFields(fields, nameErr)
+	if len(fields) > 0 {
+		return Registration{}, &domain.ValidationError{Fields: fields}
 	}
 	res, err := a.idp.SignUp(ctx, addr, password)
+	if errors.Is(err, domain.ErrUserExists) {
+		deleted, derr := a.idp.DeleteUnconfirmed(ctx, addr, a.clock.Now().Add(-a.limits.ReclaimAfter))
+		if derr != nil && !errors.Is(derr, domain.ErrNotFound) {
+			return Registration{}, fmt.Errorf("register: reclaim an unconfirmed sign-up: %w", derr)
+		}
+		if deleted {
+			_ = a.attempts.Delete(ctx, confirmKey(addr))
+			res, err = a.idp.SignUp(ctx, addr, password)
+		}
+	}
 	if err != nil {
 		return Registration{}, fmt.Errorf("register: %w", err)
+	}
+	if err := a.profiles.Put(ctx, Profile{UserID: res.UserID, DisplayName: name}); err != nil {
+		return Registration{}, fmt.Errorf("register: store the profile: %w", err)
 	}
 	return Registration{UserID: res.UserID, Email: addr, ConfirmationRequired: !res.Confirmed}, nil
 }
 
 // Confirm confirms a new account with the code sent to it. A wrong or
-// expired code is domain.ErrInvalidCode.
+// expired code is domain.ErrInvalidCode, and so is every attempt after
+// AuthLimits.CodeGuesses for one code, right or not (the code is void;
+// ResendCode sends a new one). Unknown and confirmed accounts answer the
+// same, so confirming tells nothing about which accounts exist.
 func (a *Auth) Confirm(ctx context.Context, email, code string) error {
-	addr, emailErr := domain.NormalizeEmail(email)
-	var fields []domain.FieldError
-	fields = appendFields(fields, emailErr)
+	addr, emailErr := CanonicalEmail(email)
+	fields := appendFields(nil, emailErr)
 	code = strings.TrimSpace(code)
 	if code == "" || len(code) > 16 {
 		fields = append(fields, domain.FieldError{Field: "code", Message: "must be the code from the confirmation email"})
@@ -62,31 +165,185 @@ func (a *Auth) Confirm(ctx context.Context, email, code string) error {
 	if len(fields) > 0 {
 		return &domain.ValidationError{Fields: fields}
 	}
+	now := a.clock.Now()
+	// The guess is counted before it is checked, so parallel guesses cannot
+	// slip past the limit.
+	rec, err := a.attempts.Add(ctx, confirmKey(addr), now, now.Add(a.limits.CodeWindow))
+	if err != nil {
+		return fmt.Errorf("confirm: %w", err)
+	}
+	if rec.Count > a.limits.CodeGuesses {
+		return fmt.Errorf("confirm: %d guesses for one code: %w", rec.Count, domain.InvalidCodeError())
+	}
 	if err := a.idp.ConfirmSignUp(ctx, addr, code); err != nil {
 		return fmt.Errorf("confirm: %w", err)
+	}
+	_ = a.attempts.Delete(ctx, confirmKey(addr))
+	return nil
+}
+
+// ResendCode sends a new confirmation code to an unconfirmed account and
+// gives it AuthLimits.CodeGuesses new guesses. It answers the same whether
+// or not the account exists or is confirmed (nil), and sends nothing beyond
+// AuthLimits.Resends codes per CodeWindow, silently.
+func (a *Auth) ResendCode(ctx context.Context, email string) error {
+	addr, err := CanonicalEmail(email)
+	if err != nil {
+		return err
+	}
+	now := a.clock.Now()
+	rec, err := a.attempts.Add(ctx, "resend:"+addr, now, now.Add(a.limits.CodeWindow))
+	if err != nil {
+		return fmt.Errorf("resend code: %w", err)
+	}
+	if rec.Count > a.limits.Resends {
+		return nil
+	}
+	switch err := a.idp.ResendCode(ctx, addr); {
+	case err == nil:
+		_ = a.attempts.Delete(ctx, confirmKey(addr))
+	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrForbidden),
+		errors.Is(err, domain.ErrTooManyRequests), errors.Is(err, errors.ErrUnsupported):
+		// Unknown, confirmed or throttled by the provider, or a provider
+		// (an emulator) that cannot resend: the same answer.
+	default:
+		return fmt.Errorf("resend code: %w", err)
 	}
 	return nil
 }
 
-// Login signs a user in. A wrong password and an unknown email are the same
-// error, domain.ErrInvalidCredentials; so is a password that could never
-// have been set (it breaks the policy): the policy is not checked here, so
-// accounts made under an older policy still sign in.
+// Login signs a user in. Unknown emails, wrong passwords, malformed input
+// and accounts throttled for this client are all domain.ErrInvalidCredentials
+// and take as long as the provider takes to refuse a password, so none
+// tells whether an account exists. A client address that sent too many
+// attempts is domain.ErrTooManyAttempts whatever the account (it says
+// nothing about accounts). The account's own throttle never applies to a
+// client the account signed in from before, so nobody can lock the owner
+// out. The policy is not checked here, so accounts made under an older
+// policy still sign in.
 func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error) {
-	addr, err := domain.NormalizeEmail(email)
+	start := time.Now()
+	now := a.clock.Now()
+	addr, err := CanonicalEmail(email)
 	if err != nil || password == "" {
+		a.padFailure(ctx, start)
 		return Tokens{}, domain.ErrInvalidCredentials
 	}
-	t, err := a.idp.SignIn(ctx, addr, password)
+	client := ClientFrom(ctx)
+	clientKey := "login-client:" + client
+	if client != "" {
+		rec, err := a.attempts.Get(ctx, clientKey)
+		if err != nil {
+			return Tokens{}, fmt.Errorf("login: %w", err)
+		}
+		if rec.Live(now) && a.throttled(rec, a.limits.ClientFreeAttempts, now) {
+			return Tokens{}, fmt.Errorf("login: client %s: %w", client, domain.ErrTooManyAttempts)
+		}
+	}
+	// failed counts a refused sign-in against the client address (only
+	// failures: signing in often from one address is no attack).
+	failed := func(err error) (Tokens, error) {
+		if client != "" {
+			if _, aerr := a.attempts.Add(ctx, clientKey, now, now.Add(a.limits.ThrottleWindow)); aerr != nil {
+				return Tokens{}, fmt.Errorf("login: %w", aerr)
+			}
+		}
+		return Tokens{}, err
+	}
+	knownKey := "login-known:" + addr + "|" + client
+	known, err := a.attempts.Get(ctx, knownKey)
 	if err != nil {
+		return Tokens{}, fmt.Errorf("login: %w", err)
+	}
+	if client == "" || !known.Live(now) {
+		// Counted before the password is checked, so parallel guesses
+		// cannot slip past the limit.
+		rec, err := a.attempts.Add(ctx, "login-account:"+addr, now, now.Add(a.limits.ThrottleWindow))
+		if err != nil {
+			return Tokens{}, fmt.Errorf("login: %w", err)
+		}
+		if a.throttled(rec, a.limits.AccountFreeAttempts, now) {
+			a.padFailure(ctx, start)
+			return failed(fmt.Errorf("login: account throttled for new clients: %w", domain.ErrInvalidCredentials))
+		}
+	}
+	t, err := a.idp.SignIn(ctx, addr, password)
+	switch {
+	case errors.Is(err, domain.ErrInvalidCredentials):
+		a.observeFailure(time.Since(start))
+		return failed(fmt.Errorf("login: %w", err))
+	case errors.Is(err, domain.ErrTooManyAttempts):
+		// The provider's own lock (Cognito's) would tell that the account
+		// exists: answer as for a wrong password.
+		a.padFailure(ctx, start)
+		return failed(fmt.Errorf("login: the provider throttles the account (%w): %w", err, domain.ErrInvalidCredentials))
+	case err != nil:
+		return Tokens{}, fmt.Errorf("login: %w", err)
+	}
+	if client != "" {
+		if _, err := a.attempts.Add(ctx, knownKey, now, now.Add(a.limits.KnownClientFor)); err != nil {
+			return Tokens{}, fmt.Errorf("login: %w", err)
+		}
+	}
+	if err := a.ensureProfile(ctx, t.UserID, addr); err != nil {
 		return Tokens{}, fmt.Errorf("login: %w", err)
 	}
 	return t, nil
 }
 
+// throttled reports whether an attempt counted in rec must wait: the first
+// free attempts of a window pass, then the n-th further one only
+// ThrottleBase × (2ⁿ − 1) after the window's start.
+func (a *Auth) throttled(rec Attempts, free int, now time.Time) bool {
+	extra := rec.Count - free
+	if extra <= 0 {
+		return false
+	}
+	if extra >= 40 {
+		return true
+	}
+	wait := a.limits.ThrottleBase * time.Duration(uint64(1)<<extra-1)
+	return now.Sub(rec.First) < wait
+}
+
+// observeFailure folds a provider's refusal time into the moving average.
+func (a *Auth) observeFailure(d time.Duration) {
+	old := a.failLatency.Load()
+	a.failLatency.Store(old + (int64(d)-old)/8)
+}
+
+// padFailure waits until a refusal that did not ask the provider has taken
+// as long as one that did.
+func (a *Auth) padFailure(ctx context.Context, start time.Time) {
+	wait := time.Duration(a.failLatency.Load()) - time.Since(start)
+	if wait <= 0 {
+		return
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// ensureProfile gives a user who has none (an account made before
+// profiles, or by an administrator) one named after the email's local part.
+func (a *Auth) ensureProfile(ctx context.Context, userID, addr string) error {
+	if userID == "" {
+		return nil
+	}
+	_, err := a.profiles.Get(ctx, userID)
+	if !errors.Is(err, domain.ErrNotFound) {
+		return err
+	}
+	return a.profiles.Put(ctx, Profile{UserID: userID, DisplayName: domain.AuthorName(addr)})
+}
+
 // Refresh exchanges a refresh token for new access and id tokens. The
 // returned Tokens carry the refresh token to use next: the provider's new one
-// if it rotated it, else the one passed in.
+// if it rotated it (the old one then no longer works), else the one passed
+// in.
 func (a *Auth) Refresh(ctx context.Context, refreshToken string) (Tokens, error) {
 	refreshToken = strings.TrimSpace(refreshToken)
 	if refreshToken == "" {
@@ -96,22 +353,40 @@ func (a *Auth) Refresh(ctx context.Context, refreshToken string) (Tokens, error)
 	if err != nil {
 		return Tokens{}, fmt.Errorf("refresh: %w", err)
 	}
-	if t.RefreshToken == "" {
-		t.RefreshToken = refreshToken
-	}
+	t.RefreshToken = cmp.Or(t.RefreshToken, refreshToken)
 	return t, nil
 }
 
-// checkCredentials validates a new account's email and password, reporting
-// both problems at once, and returns the normalized email.
-func checkCredentials(email, password string) (string, error) {
-	addr, emailErr := domain.NormalizeEmail(email)
-	fields := appendFields(nil, emailErr)
-	fields = appendFields(fields, domain.CheckPassword(password))
-	if len(fields) > 0 {
-		return "", &domain.ValidationError{Fields: fields}
+// Logout revokes a refresh token: signing out. An unknown or revoked token
+// is no error, so the answer tells nothing about tokens.
+func (a *Auth) Logout(ctx context.Context, refreshToken string) error {
+	refreshToken = strings.TrimSpace(refreshToken)
+	if refreshToken == "" {
+		return &domain.ValidationError{Fields: []domain.FieldError{{Field: "refreshToken", Message: "is required"}}}
 	}
-	return addr, nil
+	if err := a.idp.RevokeRefreshToken(ctx, refreshToken); err != nil && !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		return fmt.Errorf("logout: %w", err)
+	}
+	return nil
+}
+
+// confirmKey counts the guesses at an account's confirmation code.
+func confirmKey(addr string) string { return "confirm:" + addr }
+
+// displayName checks the name given at sign-up, or derives one from the
+// email's local part when none is given.
+func displayName(name, addr string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return domain.AuthorName(addr), nil
+	}
+	bad := !utf8.ValidString(name) || utf8.RuneCountInString(name) > domain.MaxReviewAuthorLen ||
+		strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError })
+	if bad {
+		return "", &domain.ValidationError{Fields: []domain.FieldError{{Field: "name",
+			Message: fmt.Sprintf("must be at most %d characters of text", domain.MaxReviewAuthorLen)}}}
+	}
+	return name, nil
 }
 
 // appendFields adds the field errors of a *domain.ValidationError in err.

@@ -3,20 +3,30 @@ package app_test
 import (
 	"context"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
 // countingIDP counts the calls that reach the provider.
 type countingIDP struct {
 	app.IdentityProvider
-	calls atomic.Int32
+	calls    atomic.Int32
+	confirms atomic.Int32
+}
+
+func (c *countingIDP) ConfirmSignUp(ctx context.Context, email, code string) error {
+	c.confirms.Add(1)
+	return c.IdentityProvider.ConfirmSignUp(ctx, email, code)
 }
 
 func (c *countingIDP) SignUp(ctx context.Context, email, password string) (app.SignUpResult, error) {
@@ -29,23 +39,58 @@ func (c *countingIDP) SignIn(ctx context.Context, email, password string) (app.T
 	return c.IdentityProvider.SignIn(ctx, email, password)
 }
 
-func newAuth(t *testing.T) (*app.Auth, *countingIDP, *localidp.Provider) {
+// movableClock is a clock tests move forward; the identity provider reads
+// it too.
+type movableClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *movableClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *movableClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// authHarness is the use case over the embedded provider and memory stores.
+type authHarness struct {
+	auth     *app.Auth
+	idp      *countingIDP
+	p        *localidp.Provider
+	clock    *movableClock
+	profiles *memory.ProfileRepository
+}
+
+func newHarness(t testing.TB, cost int) *authHarness {
 	t.Helper()
-	p, err := localidp.New(localidp.Options{Issuer: "http://idp.test", BcryptCost: bcrypt.MinCost})
+	clock := &movableClock{now: time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)}
+	p, err := localidp.New(localidp.Options{Issuer: "http://idp.test", BcryptCost: cost, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	idp := &countingIDP{IdentityProvider: p}
-	auth, err := app.NewAuth(idp)
+	profiles := memory.NewProfileRepository()
+	auth, err := app.NewAuth(idp, memory.NewAttemptStore(), profiles, clock)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return auth, idp, p
+	return &authHarness{auth: auth, idp: idp, p: p, clock: clock, profiles: profiles}
+}
+
+func newAuth(t *testing.T) (*app.Auth, *countingIDP, *localidp.Provider) {
+	h := newHarness(t, bcrypt.MinCost)
+	return h.auth, h.idp, h.p
 }
 
 func TestRegisterValidatesBeforeCallingTheProvider(t *testing.T) {
 	auth, idp, _ := newAuth(t)
-	_, err := auth.Register(context.Background(), "not-an-email", "short")
+	_, err := auth.Register(context.Background(), "not-an-email", "short", "")
 	var ve *domain.ValidationError
 	if !errors.As(err, &ve) || len(ve.Fields) != 2 || ve.Fields[0].Field != "email" || ve.Fields[1].Field != "password" {
 		t.Fatalf("err = %v; want field errors for email and password", err)
@@ -57,7 +102,7 @@ func TestRegisterValidatesBeforeCallingTheProvider(t *testing.T) {
 
 func TestRegisterNormalizesTheEmail(t *testing.T) {
 	auth, _, p := newAuth(t)
-	reg, err := auth.Register(context.Background(), "  Reader@Example.com", "Passw0rd-ok")
+	reg, err := auth.Register(context.Background(), "  Reader@Example.com", "Passw0rd-ok", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,8 +118,8 @@ func TestRegisterNormalizesTheEmail(t *testing.T) {
 		t.Fatal(err)
 	}
 	again, err := auth.Refresh(context.Background(), tok.RefreshToken)
-	if err != nil || again.RefreshToken != tok.RefreshToken {
-		t.Fatalf("Refresh = %v; want the same refresh token back", err)
+	if err != nil || again.RefreshToken == "" || again.RefreshToken == tok.RefreshToken {
+		t.Fatalf("Refresh = %v; want a rotated refresh token", err)
 	}
 }
 
@@ -90,7 +135,7 @@ func TestLoginWithAMalformedEmailIsInvalidCredentials(t *testing.T) {
 }
 
 func TestNewAuthRejectsNilProvider(t *testing.T) {
-	if _, err := app.NewAuth(nil); err == nil {
+	if _, err := app.NewAuth(nil, memory.NewAttemptStore(), memory.NewProfileRepository(), apptest.NewClock(time.Now())); err == nil {
 		t.Fatal("NewAuth(nil) succeeded")
 	}
 }

@@ -12,16 +12,9 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
-
-type fixedClock struct{ t time.Time }
-
-func (c fixedClock) Now() time.Time { return c.t }
-
-type seqIDs struct{ n int }
-
-func (s *seqIDs) NewID() string { s.n++; return fmt.Sprintf("ID%06d", s.n) }
 
 type fixture struct {
 	catalog *app.Catalog
@@ -39,8 +32,8 @@ func newFixture(t *testing.T) fixture {
 	}
 	srv.Config.Handler = objects
 	books := memory.NewBookRepository()
-	clock := fixedClock{time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
-	return fixture{app.NewCatalog(books, objects, clock, &seqIDs{}, newCursors(t)), books, objects}
+	clock := apptest.NewClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
+	return fixture{app.NewCatalog(books, objects, clock, apptest.NewIDs("ID", 6), newCursors(t)), books, objects}
 }
 
 // newCursors returns a cursor codec for the use cases under test.

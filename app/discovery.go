@@ -29,9 +29,11 @@ const (
 // bought", over projections the Projector keeps current. Results may lag
 // the catalog and the orders by the projection's delay.
 type Discovery struct {
-	index   SearchIndex
-	ledger  SalesLedger
-	books   BookRepository
+	index  SearchIndex
+	ledger SalesLedger
+	books  BookRepository
+	// batch is books as a BookBatchReader, nil when it is not one.
+	batch   BookBatchReader
 	clock   Clock
 	cursors *CursorCodec
 }
@@ -41,7 +43,9 @@ func NewDiscovery(index SearchIndex, ledger SalesLedger, books BookRepository, c
 	if index == nil || ledger == nil || books == nil || clock == nil || cursors == nil {
 		return nil, errors.New("app.NewDiscovery: nil port")
 	}
-	return &Discovery{index: index, ledger: ledger, books: books, clock: clock, cursors: cursors}, nil
+	d := &Discovery{index: index, ledger: ledger, books: books, clock: clock, cursors: cursors}
+	d.batch, _ = books.(BookBatchReader)
+	return d, nil
 }
 
 // SearchRequest is a client's search, unvalidated.
@@ -190,9 +194,9 @@ func (d *Discovery) loadBooks(ctx context.Context, ids []domain.BookID) ([]domai
 		return []domain.Book{}, nil
 	}
 	var found []domain.Book
-	if batch, ok := d.books.(BookBatchReader); ok {
+	if d.batch != nil {
 		var err error
-		if found, err = batch.GetBooks(ctx, ids); err != nil {
+		if found, err = d.batch.GetBooks(ctx, ids); err != nil {
 			return nil, fmt.Errorf("load books: %w", err)
 		}
 	} else {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -30,7 +31,7 @@ func newDiscoveryFixture(t *testing.T) discoveryFixture {
 	if f.projector, err = app.NewProjector(index, ledger, f.books); err != nil {
 		t.Fatal(err)
 	}
-	if f.discovery, err = app.NewDiscovery(index, ledger, f.books, fixedClock{f.now}, cursors); err != nil {
+	if f.discovery, err = app.NewDiscovery(index, ledger, f.books, apptest.NewClock(f.now), cursors); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -170,5 +171,78 @@ func TestDiscoveryRankingsFollowOrders(t *testing.T) {
 	best, _ = f.discovery.BestSellers(ctx, app.BestSellersRequest{Category: "poetry"})
 	if len(best) != 1 || best[0].Count != 1 {
 		t.Fatalf("poetry after the cancellation %+v", best)
+	}
+}
+
+// TestProjectionReplayRebuildsProjectionsOnce: a replay projects the stored
+// books and orders (a cancelled order counts nothing), and replaying again
+// changes nothing.
+func TestProjectionReplayRebuildsProjectionsOnce(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	books := memory.NewBookRepository()
+	orders, err := memory.NewOrderRepository(books)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored []domain.Book
+	for _, title := range []string{"Alpha Saga", "Beta Saga"} {
+		b, err := domain.NewBook(domain.BookID("B-"+title), domain.BookDetails{Title: title, Author: "Ann", Category: "fiction", PriceCents: 1000, Stock: 10}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := books.Create(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		stored = append(stored, b)
+	}
+	place := func(id string, bs ...domain.Book) {
+		var lines []domain.OrderLine
+		for _, b := range bs {
+			lines = append(lines, domain.OrderLine{BookID: b.ID(), Title: b.Title(), UnitPrice: b.Price(), Qty: 1})
+		}
+		o, err := domain.NewOrder(domain.OrderID(id), "user-1", lines, domain.DefaultShippingPolicy, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := orders.PlaceOrder(ctx, o, app.IdempotencyRecord{UserID: "user-1", Key: id, OrderID: o.ID(), ExpiresAt: now.Add(time.Hour)}, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	place("O1", stored...)
+	place("O2", stored[0])
+	if _, err := orders.Update(ctx, "O2", func(o *domain.Order) error { return o.Cancel(domain.ActorOwner, now) }); err != nil {
+		t.Fatal(err)
+	}
+
+	index, ledger := memory.NewSearchIndex(), memory.NewSalesLedger()
+	cursors, err := app.NewCursorCodec([]byte("0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	projector, err := app.NewProjector(index, ledger, books)
+	if err != nil {
+		t.Fatal(err)
+	}
+	discovery, err := app.NewDiscovery(index, ledger, books, apptest.NewClock(now), cursors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	replay, err := app.NewProjectionReplay(books, orders, projector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := replay.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		page, err := discovery.Search(ctx, app.SearchRequest{Query: "saga"})
+		if err != nil || len(page.Books) != 2 {
+			t.Fatalf("search after the replay: %v, %v", titles(page.Books), err)
+		}
+		best, err := discovery.BestSellers(ctx, app.BestSellersRequest{})
+		if err != nil || len(best) != 2 || best[0].Count != 1 || best[1].Count != 1 {
+			t.Fatalf("best sellers after the replay: %+v, %v", best, err)
+		}
 	}
 }

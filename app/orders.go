@@ -40,6 +40,23 @@ func NewOrders(orders OrderRepository, books BookRepository, clock Clock, ids ID
 	return &Orders{orders: orders, books: books, clock: clock, ids: ids, cursors: cursors, shipping: shipping}, nil
 }
 
+// ErrIdempotencyKeyReused reports a checkout whose Idempotency-Key was
+// already used by the same user for a different request.
+var ErrIdempotencyKeyReused = errors.New("idempotency key reused with another request")
+
+// IdempotencyMismatchError reports the reused key. It joins
+// ErrIdempotencyKeyReused.
+type IdempotencyMismatchError struct {
+	Key string
+}
+
+func (e *IdempotencyMismatchError) Error() string {
+	return fmt.Sprintf("idempotency key %q was used for another request", e.Key)
+}
+
+// Is makes errors.Is(err, ErrIdempotencyKeyReused) true.
+func (e *IdempotencyMismatchError) Is(target error) bool { return target == ErrIdempotencyKeyReused }
+
 // CheckoutResult is a placed order and whether it was placed by an earlier
 // request with the same Idempotency-Key (a replay).
 type CheckoutResult struct {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -21,7 +22,7 @@ func newReviews(t *testing.T) (*app.Reviews, *memory.BookRepository, domain.Book
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := fixedClock{time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)}
+	clock := apptest.NewClock(time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC))
 	b, err := domain.NewBook("B1", domain.BookDetails{Title: "Beloved", Author: "Toni Morrison", Category: "fiction", PriceCents: 1, Stock: 1}, clock.Now())
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +30,7 @@ func newReviews(t *testing.T) (*app.Reviews, *memory.BookRepository, domain.Book
 	if err := books.Create(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
-	return app.NewReviews(repo, books, clock, newCursors(t)), books, b
+	return app.NewReviews(repo, books, memory.NewProfileRepository(), clock, newCursors(t)), books, b
 }
 
 func as(userID, email string, groups ...string) context.Context {

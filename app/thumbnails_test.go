@@ -16,6 +16,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/imaging"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -39,8 +40,8 @@ func newThumbFixture(t *testing.T) thumbFixture {
 		t.Fatal(err)
 	}
 	books := memory.NewBookRepository()
-	clock := fixedClock{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	book, err := domain.NewBook("01JBOOK0000000000000000001", details("Dune", "sf"), clock.t)
+	clock := apptest.NewClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+	book, err := domain.NewBook("01JBOOK0000000000000000001", details("Dune", "sf"), clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +289,7 @@ func TestMakeThumbnailsForABookDeletedMeanwhileRemovesThem(t *testing.T) {
 			t.Error(err)
 		}
 	}}
-	thumbs := app.NewThumbnails(repo, f.objects, imaging.New(), fixedClock{time.Now()})
+	thumbs := app.NewThumbnails(repo, f.objects, imaging.New(), apptest.NewClock(time.Now()))
 
 	res, err := thumbs.MakeThumbnails(context.Background(), key)
 
@@ -313,7 +314,7 @@ func TestMakeThumbnailsSupersededMeanwhileRemovesItsThumbnails(t *testing.T) {
 			t.Error(err)
 		}
 	}}
-	thumbs := app.NewThumbnails(repo, f.objects, imaging.New(), fixedClock{time.Now()})
+	thumbs := app.NewThumbnails(repo, f.objects, imaging.New(), apptest.NewClock(time.Now()))
 
 	res, err := thumbs.MakeThumbnails(context.Background(), older)
 
@@ -390,7 +391,7 @@ func (failingRepository) Get(context.Context, domain.BookID) (domain.Book, error
 
 func TestMakeThumbnailsReportsInfrastructureFailures(t *testing.T) {
 	f := newThumbFixture(t)
-	thumbs := app.NewThumbnails(failingRepository{f.books}, f.objects, imaging.New(), fixedClock{time.Now()})
+	thumbs := app.NewThumbnails(failingRepository{f.books}, f.objects, imaging.New(), apptest.NewClock(time.Now()))
 	_, err := thumbs.MakeThumbnails(context.Background(), f.coverKey(olderUpload, "png"))
 	if !errors.Is(err, errUnreachable) || errors.Is(err, domain.ErrInvalid) {
 		t.Fatalf("MakeThumbnails with a failing repository = %v, want the repository's error, not ErrInvalid", err)

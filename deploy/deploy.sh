@@ -29,6 +29,8 @@ Options (environment variable, default):
   --stack NAME             stack name (BOOKSHOP_STACK, bookshop)
   --admin-email EMAIL      first administrator; Cognito emails a temporary password (BOOKSHOP_ADMIN_EMAIL;
                            required for a new stack, kept from the last deploy otherwise)
+  --operator-email EMAIL   who gets the alarms (BOOKSHOP_OPERATOR_EMAIL; new stack: the admin email, kept
+                           otherwise); SNS asks the address to confirm the subscription
   --covers-bucket NAME     covers bucket, globally unique (BOOKSHOP_COVERS_BUCKET; new stack:
                            <stack>-covers-<account>-<region>, kept from the last deploy otherwise)
   --allowed-origins LIST   extra CORS origins, comma-separated (BOOKSHOP_ALLOWED_ORIGINS; template default
@@ -58,6 +60,7 @@ note() { printf 'deploy: %s\n' "$*" >&2; }
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 stack="${BOOKSHOP_STACK:-bookshop}"
 admin_email="${BOOKSHOP_ADMIN_EMAIL:-}"
+operator_email="${BOOKSHOP_OPERATOR_EMAIL:-}"
 covers_bucket="${BOOKSHOP_COVERS_BUCKET:-}"
 allowed_origins="${BOOKSHOP_ALLOWED_ORIGINS:-}"
 cursor_key="${BOOKSHOP_CURSOR_KEY:-}"
@@ -74,13 +77,14 @@ while (($# > 0)); do
       exit 0
       ;;
     --dry-run) dry_run=true ;;
-    --region | --stack | --admin-email | --covers-bucket | --allowed-origins | --cursor-key | --tag | \
+    --region | --stack | --admin-email | --operator-email | --covers-bucket | --allowed-origins | --cursor-key | --tag | \
       --repository-prefix | --web-dir | --deployer)
       (($# >= 2)) || die "$1 needs a value (see --help)"
       case "$1" in
         --region) region="$2" ;;
         --stack) stack="$2" ;;
         --admin-email) admin_email="$2" ;;
+        --operator-email) operator_email="$2" ;;
         --covers-bucket) covers_bucket="$2" ;;
         --allowed-origins) allowed_origins="$2" ;;
         --cursor-key) cursor_key="$2" ;;
@@ -217,6 +221,7 @@ if "${new_stack}"; then
     "${dry_run}" || die "a new stack needs --admin-email (the first administrator)"
     admin_email="<admin email>"
   fi
+  operator_email="${operator_email:-${admin_email}}"
   covers_bucket="${covers_bucket:-${stack_lc}-covers-${account}-${region}}"
   ((${#covers_bucket} <= 63)) || die "covers bucket name ${covers_bucket} is over 63 characters: pass --covers-bucket"
   cursor_key="${cursor_key:-$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')}"
@@ -266,6 +271,7 @@ done
 
 echo "== Stack ${stack} (${deployer}, ${region})"
 [[ -z "${admin_email}" ]] || parameters+=("AdminEmail=${admin_email}")
+[[ -z "${operator_email}" ]] || parameters+=("OperatorEmail=${operator_email}")
 [[ -z "${covers_bucket}" ]] || parameters+=("CoversBucketName=${covers_bucket}")
 [[ -z "${cursor_key}" ]] || parameters+=("CursorKey=${cursor_key}")
 [[ -z "${allowed_origins}" ]] || parameters+=("AllowedOrigins=${allowed_origins}")

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -159,6 +160,18 @@ func (b *Book) Revise(d BookDetails, now time.Time) error {
 	}
 	b.apply(v)
 	b.touch(now)
+	return nil
+}
+
+// AdjustStock changes the stock by delta, as a checkout (delta < 0) or a
+// cancellation (delta > 0) does, and bumps the version. On error (a stock
+// out of 0..MaxStock) the book is unchanged.
+func (b *Book) AdjustStock(delta int, now time.Time) error {
+	d := b.Snapshot().Details
+	d.Stock += delta
+	if err := b.Revise(d, now); err != nil {
+		return fmt.Errorf("adjust stock of book %s: %w", b.id, err)
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package domain
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -21,6 +22,9 @@ var (
 )
 
 var orderStatuses = []OrderStatus{OrderPending, OrderConfirmed, OrderShipped, OrderDelivered, OrderCancelled}
+
+// OrderStatuses returns every status, in life-cycle order (CANCELLED last).
+func OrderStatuses() []OrderStatus { return slices.Clone(orderStatuses) }
 
 // ParseOrderStatus accepts a status name in any letter case.
 func ParseOrderStatus(s string) (OrderStatus, bool) {

@@ -2,15 +2,32 @@ package apigw
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
 )
 
-// credentialsRequest is the body of POST /api/auth/register and login.
+// credentialsRequest is the body of POST /api/auth/login.
 type credentialsRequest struct {
 	Email    string `json:"email" apigw:"required"`
 	Password string `json:"password" apigw:"required"`
+}
+
+// registerRequest is the body of POST /api/auth/register: the credentials
+// and an optional display name for the user's reviews.
+type registerRequest struct {
+	Email    string `json:"email" apigw:"required"`
+	Password string `json:"password" apigw:"required"`
+	Name     string `json:"name"`
+}
+
+// emailRequest is the body of POST /api/auth/resend.
+type emailRequest struct {
+	Email string `json:"email" apigw:"required"`
 }
 
 // confirmRequest is the body of POST /api/auth/confirm.
@@ -26,6 +43,8 @@ type refreshRequest struct {
 
 var (
 	credentialsRequestSchema = schemaOf[credentialsRequest]()
+	registerRequestSchema    = schemaOf[registerRequest]()
+	emailRequestSchema       = schemaOf[emailRequest]()
 	confirmRequestSchema     = schemaOf[confirmRequest]()
 	refreshRequestSchema     = schemaOf[refreshRequest]()
 )
@@ -50,11 +69,11 @@ type tokensJSON struct {
 // register answers POST /api/auth/register: 201 with the new user; a code
 // is sent to the email address.
 func (h *Handler) register(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	var in credentialsRequest
-	if err := decodeJSON(&req, credentialsRequestSchema, &in); err != nil {
+	var in registerRequest
+	if err := decodeJSON(&req, registerRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	reg, err := h.auth.Register(ctx, in.Email, in.Password)
+	reg, err := h.auth.Register(ctx, in.Email, in.Password, in.Name)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -79,8 +98,15 @@ func (h *Handler) login(ctx context.Context, req events.APIGatewayV2HTTPRequest,
 	if err := decodeJSON(&req, credentialsRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	t, err := h.auth.Login(ctx, in.Email, in.Password)
-	if err != nil {
+	t, err := h.auth.Login(app.WithClient(ctx, req.RequestContext.HTTP.SourceIP), in.Email, in.Password)
+	switch {
+	case errors.Is(err, domain.ErrTooManyAttempts):
+		h.metrics.Record(ctx, app.MetricSignInsRateLimited, 1)
+		return events.APIGatewayV2HTTPResponse{}, err
+	case errors.Is(err, domain.ErrUnauthenticated):
+		h.metrics.Record(ctx, app.MetricSignInFailures, 1)
+		return events.APIGatewayV2HTTPResponse{}, err
+	case err != nil:
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	return tokensResponse(t.AccessToken, t.IDToken, t.RefreshToken, t.ExpiresIn)
@@ -97,6 +123,32 @@ func (h *Handler) refresh(ctx context.Context, req events.APIGatewayV2HTTPReques
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	return tokensResponse(t.AccessToken, t.IDToken, t.RefreshToken, t.ExpiresIn)
+}
+
+// resend answers POST /api/auth/resend: 204 whether or not the account
+// exists or needs a code, so the answer tells nothing about accounts.
+func (h *Handler) resend(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in emailRequest
+	if err := decodeJSON(&req, emailRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	if err := h.auth.ResendCode(ctx, in.Email); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return noContent(), nil
+}
+
+// logout answers POST /api/auth/logout: 204 once the refresh token is
+// revoked (also when it was unknown or revoked already).
+func (h *Handler) logout(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in refreshRequest
+	if err := decodeJSON(&req, refreshRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	if err := h.auth.Logout(ctx, in.RefreshToken); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return noContent(), nil
 }
 
 // tokensResponse encodes tokens; responses carrying them must not be cached.

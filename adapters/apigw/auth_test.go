@@ -3,6 +3,7 @@ package apigw_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"testing"
 
@@ -12,6 +13,8 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/adapters/memory"
+	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -25,11 +28,11 @@ type authFixture struct {
 
 func newAuthFixture(t *testing.T) *authFixture {
 	t.Helper()
-	idp, err := localidp.New(localidp.Options{Issuer: "http://idp.test/pool", BcryptCost: bcrypt.MinCost, MaxFailedSignIns: 3})
+	idp, err := localidp.New(localidp.Options{Issuer: "http://idp.test/pool", BcryptCost: bcrypt.MinCost})
 	if err != nil {
 		t.Fatal(err)
 	}
-	auth, err := app.NewAuth(idp)
+	auth, err := app.NewAuth(idp, memory.NewAttemptStore(), memory.NewProfileRepository(), system.Clock{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,8 +121,20 @@ func TestAuthRegisterConfirmLoginRefresh(t *testing.T) {
 
 	tokens := decodeTokens(t, f.post(t, "/api/auth/login", credentials))
 	again := decodeTokens(t, f.post(t, "/api/auth/refresh", `{"refreshToken":"`+tokens.RefreshToken+`"}`))
-	if again.RefreshToken != tokens.RefreshToken || again.AccessToken == tokens.AccessToken {
-		t.Errorf("refresh: want a new access token and the same refresh token")
+	if again.RefreshToken == tokens.RefreshToken || again.AccessToken == tokens.AccessToken {
+		t.Errorf("refresh: want a new access token and a rotated refresh token")
+	}
+	if resp := f.post(t, "/api/auth/refresh", `{"refreshToken":"`+tokens.RefreshToken+`"}`); resp.StatusCode != 401 {
+		t.Errorf("refresh with the rotated-away token: %d, want 401", resp.StatusCode)
+	}
+	if resp := f.post(t, "/api/auth/logout", `{"refreshToken":"`+again.RefreshToken+`"}`); resp.StatusCode != 204 {
+		t.Fatalf("logout: %d %s", resp.StatusCode, resp.Body)
+	}
+	if resp := f.post(t, "/api/auth/refresh", `{"refreshToken":"`+again.RefreshToken+`"}`); resp.StatusCode != 401 {
+		t.Errorf("refresh after logout: %d, want 401", resp.StatusCode)
+	}
+	if resp := f.post(t, "/api/auth/logout", `{"refreshToken":"never-issued"}`); resp.StatusCode != 204 {
+		t.Errorf("logout with an unknown token: %d, want the same 204", resp.StatusCode)
 	}
 }
 
@@ -190,8 +205,13 @@ func TestAuthRejectsOtherMediaTypes(t *testing.T) {
 	}
 }
 
-func TestAuthLockoutIsTooManyRequests(t *testing.T) {
-	f := newAuthFixture(t) // three wrong passwords lock the account
+// TestAuthAnswersTellNothingAboutAccounts: an unknown email, a wrong
+// password and an account throttled for new clients get the same status and
+// body; resend answers alike for unknown, unconfirmed and confirmed
+// accounts; a client that sent too many attempts gets 429 whatever the
+// email.
+func TestAuthAnswersTellNothingAboutAccounts(t *testing.T) {
+	f := newAuthFixture(t)
 	ctx := context.Background()
 	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
 		t.Fatal(err)
@@ -199,13 +219,42 @@ func TestAuthLockoutIsTooManyRequests(t *testing.T) {
 	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
 		t.Fatal(err)
 	}
-	for range 3 {
-		f.post(t, "/api/auth/login", `{"email":"`+authEmail+`","password":"Wrong-pass-1"}`)
+	from := func(ip, body string) events.APIGatewayV2HTTPResponse {
+		ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
+		ev.RequestContext.HTTP.SourceIP = ip
+		resp, _ := f.handler.Handle(ctx, ev)
+		return resp
+	}
+	wrong := `{"email":"` + authEmail + `","password":"Wrong-pass-1"}`
+	for i := range 30 { // the account is now throttled for clients it never signed in from
+		from(fmt.Sprintf("10.1.0.%d", i), wrong)
+	}
+	answers := map[string]events.APIGatewayV2HTTPResponse{
+		"unknown email":             from("10.2.0.1", `{"email":"nobody@example.com","password":"`+authPassword+`"}`),
+		"wrong password":            from("10.2.0.2", `{"email":"other@example.com","password":"Wrong-pass-1"}`),
+		"throttled, right password": from("10.2.0.3", credentials),
+	}
+	for name, resp := range answers {
+		if resp.StatusCode != 401 || resp.Body != answers["unknown email"].Body {
+			t.Errorf("%s: %d %s; want the unknown email's answer %s", name, resp.StatusCode, resp.Body, answers["unknown email"].Body)
+		}
+	}
+	if _, err := f.idp.SignUp(ctx, "pending@example.com", authPassword); err != nil {
+		t.Fatal(err)
+	}
+	for _, email := range []string{authEmail, "pending@example.com", "nobody@example.com"} {
+		if resp := f.post(t, "/api/auth/resend", `{"email":"`+email+`"}`); resp.StatusCode != 204 || resp.Body != "" {
+			t.Errorf("resend for %s: %d %s, want 204", email, resp.StatusCode, resp.Body)
+		}
+	}
+	var last events.APIGatewayV2HTTPResponse
+	for range 40 {
+		last = from("10.3.0.1", `{"email":"x@example.com","password":"Wrong-pass-1"}`)
 	}
 	want := problem{Type: typeBase + "too-many-requests", Title: "Too many requests", Status: 429,
 		Detail: "Too many attempts: wait a few minutes, then try again."}
-	if diff := cmp.Diff(want, decodeProblem(t, f.post(t, "/api/auth/login", credentials))); diff != "" {
-		t.Fatalf("locked account (-want +got):\n%s", diff)
+	if diff := cmp.Diff(want, decodeProblem(t, last)); diff != "" {
+		t.Fatalf("a client over its budget (-want +got):\n%s", diff)
 	}
 }
 

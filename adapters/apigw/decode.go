@@ -10,6 +10,7 @@ import (
 	"mime"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -145,12 +146,16 @@ func checkFields(body []byte, s schema) ([]domain.FieldError, error) {
 		}
 		_, known := s.fields[name]
 		switch {
+		case !utf8.ValidString(name):
+			return nil, &requestError{kind: errMalformedRequest, detail: "The request body has a field name that is not valid UTF-8."}
 		case !known:
 			fields = append(fields, domain.FieldError{Field: name, Message: "is not a known field"})
 		case seen[name]:
 			fields = append(fields, domain.FieldError{Field: name, Message: "is given more than once"})
 		case string(raw) == "null":
 			fields = append(fields, domain.FieldError{Field: name, Message: "must not be null"})
+		case !validText(raw):
+			fields = append(fields, domain.FieldError{Field: name, Message: "must be valid UTF-8 text (no invalid bytes or unpaired surrogate escapes)"})
 		}
 		seen[name] = true
 	}
@@ -166,6 +171,57 @@ func checkFields(body []byte, s schema) ([]domain.FieldError, error) {
 		}
 	}
 	return fields, nil
+}
+
+// validText reports whether a JSON value holds only valid UTF-8 and no
+// unpaired surrogate escape (\ud800 alone): encoding/json silently turns
+// both into U+FFFD, which would then be stored as if the client had sent it.
+// raw is a well-formed JSON value.
+func validText(raw []byte) bool {
+	if !utf8.Valid(raw) {
+		return false
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		i++ // the escaped character
+		if raw[i] != 'u' {
+			continue
+		}
+		r := hex4(raw[i+1:])
+		i += 4
+		switch {
+		case 0xDC00 <= r && r <= 0xDFFF:
+			return false // a low surrogate with no high one before it
+		case 0xD800 <= r && r <= 0xDBFF:
+			if i+6 >= len(raw) || raw[i+1] != '\\' || raw[i+2] != 'u' {
+				return false
+			}
+			if lo := hex4(raw[i+3:]); lo < 0xDC00 || lo > 0xDFFF {
+				return false
+			}
+			i += 6
+		}
+	}
+	return true
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // malformed describes a JSON syntax error. The decoder's messages describe

@@ -39,7 +39,7 @@ func newDiscoveryFixture(t *testing.T) *discoveryFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	discovery, err := app.NewDiscovery(index, ledger, books, &stepClock{}, cursors)
+	discovery, err := app.NewDiscovery(index, ledger, books, newClock(), cursors)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,6 +141,10 @@ func TestRankingsListBooksWithCounts(t *testing.T) {
 	}
 	resp := f.serve(t, newEvent(t, "GET", "/api/bestsellers?period=30d"))
 	wantStatus(t, resp, 200)
+	// Rankings are public reads, like the catalog: caches may keep them.
+	if got := resp.Headers["Cache-Control"]; got != "" {
+		t.Errorf("best sellers: Cache-Control = %q, want none", got)
+	}
 	var best ranking
 	if err := json.Unmarshal([]byte(resp.Body), &best); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@
 // the table's, as others do for README.md and deploy/template.yaml.
 //
 //	GET    /api/health                200 {"status":"ok"}
+//	GET    /api/openapi.json          200 the OpenAPI 3.1 description of these routes (openapi.json)
 //	GET    /api/books                 200 {"items":[Book...],"nextCursor":string|null}
 //	                                  query: category, sort=newest|title, limit=1..100, cursor
 //	POST   /api/books                 201 Book, Location and ETag
@@ -27,15 +28,23 @@
 //	                                  first; query: limit=1..100, cursor; 404 for a missing book
 //	POST   /api/books/{id}/reviews    201 Review, Location, ETag; body {"rating":1..5,"text"}; signed
 //	                                  in (401), one per user and book (409)
+//	GET    /api/books/{id}/reviews/mine         200 Review, ETag: the caller's own; signed in (401)
+//	PUT    /api/books/{id}/reviews/mine         like PUT .../{userId} for the caller
+//	DELETE /api/books/{id}/reviews/mine         like DELETE .../{userId} for the caller
 //	GET    /api/books/{id}/reviews/{userId}     200 Review, ETag
 //	PUT    /api/books/{id}/reviews/{userId}     200 Review, ETag; the author only (403); If-Match required
 //	DELETE /api/books/{id}/reviews/{userId}     204; the author or an admin; If-Match optional
 //	                                  {userId} is the reviewer's token subject; "mine" means the caller
-//	POST   /api/auth/register         201 {"userId","email","confirmationRequired"}; body {"email","password"}
+//	POST   /api/auth/register         201 {"userId","email","confirmationRequired"}; body {"email","password",
+//	                                  "name"?} (name: the display name of the user's reviews)
 //	POST   /api/auth/confirm          204; body {"email","code"}
 //	POST   /api/auth/login            200 {"accessToken","idToken","refreshToken","expiresIn","tokenType"}
 //	                                  (Cache-Control: no-store); body {"email","password"}
-//	POST   /api/auth/refresh          200 like login, same refresh token unless rotated; body {"refreshToken"}
+//	POST   /api/auth/refresh          200 like login with the refresh token to use next (rotated where the
+//	                                  provider rotates: the old one then fails); body {"refreshToken"}
+//	POST   /api/auth/resend           204 whether or not the account exists; a new code for an unconfirmed
+//	                                  account (new guesses too); body {"email"}
+//	POST   /api/auth/logout           204; revokes the refresh token (unknown tokens too); body {"refreshToken"}
 //	POST   /api/orders                201 Order, Location; signed in (401); body {"items":[{"bookId","qty"}]};
 //	                                  Idempotency-Key required (400); a retry with the same key and body
 //	                                  answers 201 with the same order and Idempotent-Replayed: true; the same
@@ -112,6 +121,13 @@
 // The caller's app.Principal comes from the claims API Gateway's JWT
 // authorizer verified (requestContext.authorizer.jwt.claims): sub, email and
 // cognito:groups. Requests without claims run as the anonymous principal.
+// GuardedRoutes lists the routes the authorizer guards (a test keeps
+// deploy/template.yaml's Auth settings equal to it); on the others API
+// Gateway passes no claims even when a token is sent.
+//
+// Every answer carries X-Content-Type-Options: nosniff; answers of routes
+// that belong to one caller or to administrators (every route but the
+// public reads) carry Cache-Control: no-store.
 // The handler itself enforces nothing; authorization belongs to the use
 // cases.
 package apigw

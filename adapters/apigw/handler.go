@@ -54,7 +54,15 @@ type Handler struct {
 	cors      corsPolicy
 	// assetBaseURL is Config.AssetBaseURL without a trailing slash.
 	assetBaseURL string
+	// metrics records the outcomes of the use cases (see SetMetrics).
+	metrics app.Metrics
 }
+
+// SetMetrics makes the handler record the business metrics of the use cases
+// it calls (orders placed and their value, checkouts refused for stock,
+// idempotent replays, failed and rate-limited sign-ins) to m. Call it
+// before serving; by default nothing is recorded.
+func (h *Handler) SetMetrics(m app.Metrics) { h.metrics = m }
 
 // NewHandler returns a handler for the use cases in s that logs one JSON
 // line per request to logger (nil discards logs). It fails when s holds no
@@ -67,7 +75,7 @@ func NewHandler(s Services, cfg Config, logger *slog.Logger) (*Handler, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	return &Handler{catalog: s.Catalog, reviews: s.Reviews, auth: s.Auth, orders: s.Orders, discovery: s.Discovery, logger: logger, cors: newCORSPolicy(cfg),
-		assetBaseURL: strings.TrimSuffix(cfg.AssetBaseURL, "/")}, nil
+		assetBaseURL: strings.TrimSuffix(cfg.AssetBaseURL, "/"), metrics: app.NoMetrics{}}, nil
 }
 
 // Services are the use cases one function serves. Each Lambda function sets
@@ -122,14 +130,38 @@ func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest
 func (h *Handler) serve(ctx context.Context, req *events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	res, params, found := matchResource(requestPath(req))
 	if found && req.RequestContext.HTTP.Method == "OPTIONS" {
-		return h.cors.preflight(req, res), nil
+		resp := h.cors.preflight(req, res)
+		resp.Headers["X-Content-Type-Options"] = "nosniff"
+		return resp, nil
 	}
 	resp, err := h.dispatch(ctx, req, res, params)
 	if err != nil {
 		resp = h.problem(req, err)
 	}
 	h.cors.decorate(req, resp.Headers)
+	secureHeaders(req, res, resp.Headers)
 	return resp, err
+}
+
+// secureHeaders adds the headers every answer carries: nosniff, so that no
+// browser reads a JSON body as HTML or script, and Cache-Control: no-store
+// on answers that belong to one caller or to administrators (orders,
+// tokens, the caller's review, every write), which no shared or browser
+// cache may keep. Public reads keep what their handler set.
+func secureHeaders(req *events.APIGatewayV2HTTPRequest, res *resource, headers map[string]string) {
+	if headers == nil {
+		return
+	}
+	headers["X-Content-Type-Options"] = "nosniff"
+	private := true
+	if res != nil {
+		if rt := res.route(req.RequestContext.HTTP.Method); rt != nil {
+			private = rt.private()
+		}
+	}
+	if private {
+		headers["Cache-Control"] = "no-store"
+	}
 }
 
 // dispatch calls the route of the matched resource (nil when none matched),
@@ -145,7 +177,7 @@ func (h *Handler) dispatch(ctx context.Context, req *events.APIGatewayV2HTTPRequ
 	}
 	method := req.RequestContext.HTTP.Method
 	rt := res.route(method)
-	if rt != nil && !h.serves(rt.needs) {
+	if rt != nil && !h.serves(rt.useCase()) {
 		return resp, &requestError{kind: errRouteNotFound, detail: "No resource lives at this path."}
 	}
 	if rt == nil {

@@ -2,7 +2,6 @@ package apigw_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strings"
 	"sync"
@@ -55,7 +54,9 @@ func TestCORS(t *testing.T) {
 			ev.Headers["origin"] = tt.origin
 			resp := f.serve(t, ev)
 			wantStatus(t, resp, 204)
-			diff(t, "preflight headers", tt.want, resp.Headers)
+			want := maps(tt.want)
+			want["X-Content-Type-Options"] = "nosniff"
+			diff(t, "preflight headers", want, resp.Headers)
 			if resp.Body != "" {
 				t.Errorf("body %q", resp.Body)
 			}
@@ -143,15 +144,11 @@ func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
 
 func onlyLogLine(t *testing.T, f *fixture) map[string]any {
 	t.Helper()
-	lines := strings.Split(strings.TrimSpace(f.logs.String()), "\n")
+	lines := f.logs.JSONLines(t)
 	if len(lines) != 1 {
 		t.Fatalf("%d log lines, want 1:\n%s", len(lines), f.logs.String())
 	}
-	var line map[string]any
-	if err := json.Unmarshal([]byte(lines[0]), &line); err != nil {
-		t.Fatal(err)
-	}
-	return line
+	return lines[0]
 }
 
 func TestRequestLogLine(t *testing.T) {

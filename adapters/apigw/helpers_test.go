@@ -1,7 +1,6 @@
 package apigw_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,57 +18,20 @@ import (
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
 // epoch is the fake clock's first instant.
 var epoch = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 
-// stepClock returns epoch, epoch+1s, epoch+2s, ... so timestamps are
-// deterministic and distinct.
-type stepClock struct {
-	mu sync.Mutex
-	n  int
-}
+// newClock returns a clock whose Now returns epoch, epoch+1s, epoch+2s, ...
+// so timestamps are deterministic and distinct.
+func newClock() *apptest.Clock { return apptest.NewSteppingClock(epoch, time.Second) }
 
-func (c *stepClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n++
-	return epoch.Add(time.Duration(c.n-1) * time.Second)
-}
-
-// counterIDs returns book-0001, book-0002, ...: unique and sorting by
+// newBookIDs returns book-0001, book-0002, ...: unique and sorting by
 // creation like ULIDs.
-type counterIDs struct {
-	mu sync.Mutex
-	n  int
-}
-
-func (g *counterIDs) NewID() string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.n++
-	return fmt.Sprintf("book-%04d", g.n)
-}
-
-// syncBuffer collects log output from concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+func newBookIDs() *apptest.IDs { return apptest.NewIDs("book-", 4) }
 
 // fixture is a handler over memory adapters.
 type fixture struct {
@@ -78,7 +39,7 @@ type fixture struct {
 	objects *memory.ObjectStore
 	catalog *app.Catalog
 	handler *apigw.Handler
-	logs    *syncBuffer
+	logs    *apptest.LogBuffer
 }
 
 var testConfig = apigw.Config{AllowedOrigins: []string{"https://shop.example"}}
@@ -97,8 +58,8 @@ func newFixtureWith(t testing.TB, books app.BookRepository, cfg apigw.Config) *f
 	if err != nil {
 		t.Fatal(err)
 	}
-	catalog := app.NewCatalog(books, objects, &stepClock{}, &counterIDs{}, cursors)
-	logs := &syncBuffer{}
+	catalog := app.NewCatalog(books, objects, newClock(), newBookIDs(), cursors)
+	logs := &apptest.LogBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
 	handler, err := apigw.NewHandler(apigw.Services{Catalog: catalog}, cfg, logger)
 	if err != nil {
@@ -141,6 +102,7 @@ func (f *fixture) serve(t testing.TB, ev events.APIGatewayV2HTTPRequest) events.
 	if err != nil {
 		t.Fatalf("Handle returned error %v; want a response and nil", err)
 	}
+	checkOpenAPI(t, ev, resp)
 	return resp
 }
 

@@ -39,8 +39,17 @@ func (h *Handler) checkout(ctx context.Context, req events.APIGatewayV2HTTPReque
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	res, err := h.orders.Checkout(ctx, headerValue(req.Headers, "idempotency-key"), items)
-	if err != nil {
+	switch {
+	case errors.Is(err, domain.ErrOutOfStock):
+		h.metrics.Record(ctx, app.MetricCheckoutOutOfStock, 1)
 		return events.APIGatewayV2HTTPResponse{}, err
+	case err != nil:
+		return events.APIGatewayV2HTTPResponse{}, err
+	case res.Replayed:
+		h.metrics.Record(ctx, app.MetricIdempotentReplays, 1)
+	default:
+		h.metrics.Record(ctx, app.MetricOrdersPlaced, 1)
+		h.metrics.Record(ctx, app.MetricOrderValueCents, float64(res.Order.Total().Cents()))
 	}
 	resp, err := marshalResponse(201, newOrderJSON(res.Order))
 	if err != nil {

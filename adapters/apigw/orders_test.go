@@ -13,6 +13,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -37,7 +38,7 @@ func newOrderFixture(t *testing.T) *orderFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders, err := app.NewOrders(orderRepo, books, &stepClock{}, &orderIDs{}, cursors, domain.DefaultShippingPolicy)
+	orders, err := app.NewOrders(orderRepo, books, newClock(), apptest.NewIDs("order-", 4), cursors, domain.DefaultShippingPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,13 +48,6 @@ func newOrderFixture(t *testing.T) *orderFixture {
 	}
 	seeded := base.seed(t, dune, kindred)
 	return &orderFixture{fixture: base, orders: orderRepo, dune: seeded[0], kind: seeded[1]}
-}
-
-// orderIDs returns order-0001, ...: unique and sorting by creation.
-type orderIDs struct{ counterIDs }
-
-func (g *orderIDs) NewID() string {
-	return "order-" + strings.TrimPrefix(g.counterIDs.NewID(), "book-")
 }
 
 // asUser adds the JWT authorizer claims of the fixture event with sub and

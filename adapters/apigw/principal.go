@@ -18,8 +18,14 @@ func principalFrom(req *events.APIGatewayV2HTTPRequest) (app.Principal, bool) {
 	if a == nil || a.JWT == nil || len(a.JWT.Claims) == 0 {
 		return app.Principal{}, false
 	}
-	c := a.JWT.Claims
-	return app.Principal{UserID: c["sub"], Email: c["email"], Groups: parseGroups(c["cognito:groups"])}, true
+	return PrincipalFromClaims(a.JWT.Claims), true
+}
+
+// PrincipalFromClaims builds the caller from a verified access token's
+// claims as API Gateway's JWT authorizer passes them (lists flattened into
+// strings). Only for claims that have been verified.
+func PrincipalFromClaims(c map[string]string) app.Principal {
+	return app.Principal{UserID: c["sub"], Email: c["email"], Groups: parseGroups(c["cognito:groups"])}
 }
 
 // parseGroups reads a list claim as API Gateway flattens it into a string:

@@ -149,7 +149,7 @@ func (h *Handler) problem(req *events.APIGatewayV2HTTPRequest, err error) events
 	if mErr != nil { // cannot happen: the struct holds strings and ints
 		body = []byte(`{"type":"` + ProblemTypeBase + `internal","title":"Internal server error","status":500}`)
 	}
-	headers := make(map[string]string, 6)
+	headers := make(map[string]string, responseHeaderRoom)
 	headers["Content-Type"] = contentTypeProblem
 	var re *requestError
 	if errors.As(err, &re) && re.allow != "" {

@@ -12,9 +12,10 @@ const contentTypeJSON = "application/json"
 
 // responseHeaderRoom sizes response header maps for the endpoint's own
 // headers (Content-Type, ETag, Location) and the CORS ones (Vary,
-// Access-Control-Allow-Origin, Access-Control-Expose-Headers), so adding
-// them never grows the map.
-const responseHeaderRoom = 6
+// Access-Control-Allow-Origin, Access-Control-Expose-Headers) and the
+// security ones (X-Content-Type-Options, Cache-Control), so adding them never
+// grows the map.
+const responseHeaderRoom = 8
 
 // jsonResponse returns a JSON response with body.
 func jsonResponse(status int, body []byte) events.APIGatewayV2HTTPResponse {

@@ -21,14 +21,18 @@ func reviewPath(book domain.BookID, user domain.UserID) string {
 	return booksPath + "/" + url.PathEscape(string(book)) + "/reviews/" + url.PathEscape(string(user))
 }
 
-// reviewUser reads the {userId} path segment, resolving "mine" to the
-// caller (anonymous callers resolve to "", which the use cases refuse).
-func reviewUser(ctx context.Context, p pathParams) domain.UserID {
+// reviewUser reads the {userId} path segment; the .../reviews/mine routes
+// (no {userId}) and a "mine" segment name the caller, which needs a signed-in
+// caller (domain.ErrUnauthenticated: 401, never a 404 about an empty id).
+func reviewUser(ctx context.Context, p pathParams) (domain.UserID, error) {
 	u := p.get("userId")
-	if u == mineSegment {
-		return domain.UserID(app.PrincipalFrom(ctx).UserID)
+	if u != "" && u != mineSegment {
+		return domain.UserID(u), nil
 	}
-	return domain.UserID(u)
+	if err := app.RequireSignIn(ctx, "your review"); err != nil {
+		return "", err
+	}
+	return domain.UserID(app.PrincipalFrom(ctx).UserID), nil
 }
 
 // listReviews answers GET /api/books/{id}/reviews?limit=&cursor=.
@@ -86,7 +90,11 @@ func (h *Handler) addReview(ctx context.Context, req events.APIGatewayV2HTTPRequ
 
 // getReview answers GET /api/books/{id}/reviews/{userId}.
 func (h *Handler) getReview(ctx context.Context, req events.APIGatewayV2HTTPRequest, p pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	r, err := h.reviews.GetReview(ctx, domain.BookID(p.get("id")), reviewUser(ctx, p))
+	user, err := reviewUser(ctx, p)
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	r, err := h.reviews.GetReview(ctx, domain.BookID(p.get("id")), user)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -104,7 +112,11 @@ func (h *Handler) editReview(ctx context.Context, req events.APIGatewayV2HTTPReq
 	if err := decodeJSON(&req, reviewRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	r, err := h.reviews.EditReview(ctx, domain.BookID(p.get("id")), reviewUser(ctx, p), version, in.draft())
+	user, err := reviewUser(ctx, p)
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	r, err := h.reviews.EditReview(ctx, domain.BookID(p.get("id")), user, version, in.draft())
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
@@ -118,7 +130,11 @@ func (h *Handler) deleteReview(ctx context.Context, req events.APIGatewayV2HTTPR
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	if err := h.reviews.DeleteReview(ctx, domain.BookID(p.get("id")), reviewUser(ctx, p), version); err != nil {
+	user, err := reviewUser(ctx, p)
+	if err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	if err := h.reviews.DeleteReview(ctx, domain.BookID(p.get("id")), user, version); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	return noContent(), nil

@@ -31,7 +31,7 @@ func newReviewFixture(t *testing.T) (*fixture, domain.Book) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reviews := app.NewReviews(repo, books, &stepClock{}, cursors)
+	reviews := app.NewReviews(repo, books, memory.NewProfileRepository(), newClock(), cursors)
 	f.handler, err = apigw.NewHandler(apigw.Services{Catalog: f.catalog, Reviews: reviews}, testConfig, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -261,7 +261,7 @@ func TestRoutesOfAbsentServicesAreNotFound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := apigw.NewHandler(apigw.Services{Reviews: app.NewReviews(repo, books, &stepClock{}, cursors)}, testConfig, nil)
+	h, err := apigw.NewHandler(apigw.Services{Reviews: app.NewReviews(repo, books, memory.NewProfileRepository(), newClock(), cursors)}, testConfig, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

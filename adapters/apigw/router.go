@@ -18,6 +18,8 @@ type route struct {
 	// call would escape, and the event would then cost an allocation per
 	// request (TestRoutingAllocatesNothing checks it does not).
 	serve func(*Handler, context.Context, events.APIGatewayV2HTTPRequest, pathParams) (events.APIGatewayV2HTTPResponse, error)
+	// needs is the use case the route needs, or-ed with behindAuthorizer
+	// when API Gateway's JWT authorizer guards the route.
 	needs useCase
 }
 
@@ -34,6 +36,30 @@ const (
 	needsDiscovery
 )
 
+// behindAuthorizer marks, in route.needs, a route that API Gateway's JWT
+// authorizer guards (Auth: {Authorizer: CognitoAuthorizer} in
+// deploy/template.yaml): a request without a valid access token never
+// reaches the function. Other routes are public: API Gateway does not look at
+// their Authorization header, so the function sees an anonymous caller even
+// when a token is sent.
+const behindAuthorizer useCase = 1 << 8
+
+// useCase returns the use case the route needs, without behindAuthorizer.
+func (rt *route) useCase() useCase { return rt.needs &^ behindAuthorizer }
+
+// guarded reports whether the JWT authorizer guards the route.
+func (rt *route) guarded() bool { return rt.needs&behindAuthorizer != 0 }
+
+// private reports whether the route's answers belong to one caller (or are
+// for administrators), so that no cache may keep them: everything but reads
+// of the public catalog, its reviews and discovery (search, best sellers,
+// also-bought).
+func (rt *route) private() bool {
+	u := rt.useCase()
+	return rt.method != "GET" || rt.guarded() ||
+		(u != needsCatalog && u != needsReviews && u != needsDiscovery && u != needsNothing)
+}
+
 // routes is the API, the one list of its routes: the resources the router
 // matches, their Allow headers and the default CORS methods are derived from
 // it, and tests check the lists in doc.go, README.md and
@@ -41,30 +67,39 @@ const (
 // order.
 var routes = []route{
 	{"GET", "/api/health", (*Handler).health, needsNothing},
+	{"GET", "/api/openapi.json", (*Handler).openAPI, needsNothing},
 	{"GET", "/api/books", (*Handler).listBooks, needsCatalog},
-	{"POST", "/api/books", (*Handler).createBook, needsCatalog},
+	{"POST", "/api/books", (*Handler).createBook, needsCatalog | behindAuthorizer},
 	{"GET", "/api/books/{id}", (*Handler).getBook, needsCatalog},
-	{"PUT", "/api/books/{id}", (*Handler).updateBook, needsCatalog},
-	{"DELETE", "/api/books/{id}", (*Handler).deleteBook, needsCatalog},
-	{"POST", "/api/books/{id}/cover", (*Handler).requestCoverUpload, needsCatalog},
+	{"PUT", "/api/books/{id}", (*Handler).updateBook, needsCatalog | behindAuthorizer},
+	{"DELETE", "/api/books/{id}", (*Handler).deleteBook, needsCatalog | behindAuthorizer},
+	{"POST", "/api/books/{id}/cover", (*Handler).requestCoverUpload, needsCatalog | behindAuthorizer},
 	{"GET", "/api/books/{id}/reviews", (*Handler).listReviews, needsReviews},
-	{"POST", "/api/books/{id}/reviews", (*Handler).addReview, needsReviews},
+	{"POST", "/api/books/{id}/reviews", (*Handler).addReview, needsReviews | behindAuthorizer},
+	// The caller's own review: a literal segment, which API Gateway (and
+	// matchResource, by declaration order) prefers over {userId}, so that
+	// the authorizer guards it while other users' reviews stay public.
+	{"GET", "/api/books/{id}/reviews/mine", (*Handler).getReview, needsReviews | behindAuthorizer},
+	{"PUT", "/api/books/{id}/reviews/mine", (*Handler).editReview, needsReviews | behindAuthorizer},
+	{"DELETE", "/api/books/{id}/reviews/mine", (*Handler).deleteReview, needsReviews | behindAuthorizer},
 	{"GET", "/api/books/{id}/reviews/{userId}", (*Handler).getReview, needsReviews},
-	{"PUT", "/api/books/{id}/reviews/{userId}", (*Handler).editReview, needsReviews},
-	{"DELETE", "/api/books/{id}/reviews/{userId}", (*Handler).deleteReview, needsReviews},
+	{"PUT", "/api/books/{id}/reviews/{userId}", (*Handler).editReview, needsReviews | behindAuthorizer},
+	{"DELETE", "/api/books/{id}/reviews/{userId}", (*Handler).deleteReview, needsReviews | behindAuthorizer},
 	{"GET", "/api/books/{id}/also-bought", (*Handler).alsoBought, needsDiscovery},
 	{"GET", "/api/search", (*Handler).search, needsDiscovery},
 	{"GET", "/api/bestsellers", (*Handler).bestSellers, needsDiscovery},
-	{"GET", "/api/orders", (*Handler).listMyOrders, needsOrders},
-	{"POST", "/api/orders", (*Handler).checkout, needsOrders},
-	{"GET", "/api/orders/{id}", (*Handler).getOrder, needsOrders},
-	{"POST", "/api/orders/{id}/cancel", (*Handler).cancelOrder, needsOrders},
-	{"GET", "/api/admin/orders", (*Handler).listOrders, needsOrders},
-	{"POST", "/api/admin/orders/{id}/status", (*Handler).setOrderStatus, needsOrders},
+	{"GET", "/api/orders", (*Handler).listMyOrders, needsOrders | behindAuthorizer},
+	{"POST", "/api/orders", (*Handler).checkout, needsOrders | behindAuthorizer},
+	{"GET", "/api/orders/{id}", (*Handler).getOrder, needsOrders | behindAuthorizer},
+	{"POST", "/api/orders/{id}/cancel", (*Handler).cancelOrder, needsOrders | behindAuthorizer},
+	{"GET", "/api/admin/orders", (*Handler).listOrders, needsOrders | behindAuthorizer},
+	{"POST", "/api/admin/orders/{id}/status", (*Handler).setOrderStatus, needsOrders | behindAuthorizer},
 	{"POST", "/api/auth/register", (*Handler).register, needsAuth},
 	{"POST", "/api/auth/confirm", (*Handler).confirm, needsAuth},
 	{"POST", "/api/auth/login", (*Handler).login, needsAuth},
 	{"POST", "/api/auth/refresh", (*Handler).refresh, needsAuth},
+	{"POST", "/api/auth/resend", (*Handler).resend, needsAuth},
+	{"POST", "/api/auth/logout", (*Handler).logout, needsAuth},
 }
 
 // Route is a route of the API as API Gateway names it: a method and a path
@@ -81,6 +116,32 @@ func Routes() []Route {
 		out[i] = Route{Method: rt.method, Path: rt.pattern}
 	}
 	return out
+}
+
+// GuardedRoutes returns the routes API Gateway's JWT authorizer guards (the
+// others are public), in the order of Routes.
+func GuardedRoutes() []Route {
+	var out []Route
+	for _, rt := range routes {
+		if rt.guarded() {
+			out = append(out, Route{Method: rt.method, Path: rt.pattern})
+		}
+	}
+	return out
+}
+
+// Guarded reports whether API Gateway's JWT authorizer guards the route that
+// serves method and path (a request path such as /api/orders/01H…). Unknown
+// paths are not guarded. Inbound adapters standing in for API Gateway
+// (adapters/httpbridge in the embedded mode) verify tokens only where it
+// reports true, as API Gateway does.
+func Guarded(method, path string) bool {
+	res, _, ok := matchResource(path)
+	if !ok {
+		return false
+	}
+	rt := res.route(method)
+	return rt != nil && rt.guarded()
 }
 
 // resource is a path pattern and its routes. Patterns are matched segment by

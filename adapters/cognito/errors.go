@@ -20,6 +20,8 @@ const (
 	opSignIn
 	opRefresh
 	opAdmin
+	// opResend: a user who is unknown or needs no code is not found.
+	opResend
 )
 
 // call describes the call whose error is translated: its kind and, for
@@ -50,6 +52,12 @@ func translate(what string, err error, c call) error {
 // error is not one a client caused.
 func mapCode(code, message string, c call) error {
 	o := c.op
+	if code == "Unsupported" { // cognito-local's answer for an API it lacks
+		return fmt.Errorf("%s: %w", message, errors.ErrUnsupported)
+	}
+	if o == opResend && (code == "UserNotFoundException" || code == "InvalidParameterException") {
+		return &domain.NotFoundError{Entity: "unconfirmed user", ID: c.user}
+	}
 	switch code {
 	case "TooManyRequestsException", "TooManyFailedAttemptsException", "LimitExceededException":
 		return domain.ErrTooManyAttempts

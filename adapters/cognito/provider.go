@@ -110,6 +110,42 @@ func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens
 	return tokens(out)
 }
 
+// RevokeRefreshToken revokes the refresh token with RevokeToken (the app
+// client must have token revocation enabled, the default for new clients):
+// Cognito then also refuses the access tokens it issued. Cognito rotates
+// refresh tokens only with refresh token rotation turned on for the client
+// (then GetTokensFromRefreshToken); this pool keeps them for their
+// lifetime, so signing out revokes them.
+func (p *Provider) RevokeRefreshToken(ctx context.Context, refreshToken string) error {
+	_, err := p.client.RevokeToken(ctx, &cip.RevokeTokenInput{ClientId: aws.String(p.clientID), Token: aws.String(refreshToken)})
+	return translate("revoke token", err, call{op: opRefresh})
+}
+
+// ResendCode asks Cognito to email a new confirmation code
+// (ResendConfirmationCode); Cognito's own limits on codes apply too.
+func (p *Provider) ResendCode(ctx context.Context, email string) error {
+	_, err := p.client.ResendConfirmationCode(ctx, &cip.ResendConfirmationCodeInput{ClientId: aws.String(p.clientID), Username: aws.String(email)})
+	return translate("resend code", err, call{op: opResend, user: email})
+}
+
+// DeleteUnconfirmed deletes the user with AdminDeleteUser when AdminGetUser
+// says it is UNCONFIRMED and was created before createdBefore. It needs IAM
+// permission for cognito-idp:AdminGetUser and cognito-idp:AdminDeleteUser.
+func (p *Provider) DeleteUnconfirmed(ctx context.Context, email string, createdBefore time.Time) (bool, error) {
+	out, err := p.client.AdminGetUser(ctx, &cip.AdminGetUserInput{UserPoolId: aws.String(p.poolID), Username: aws.String(email)})
+	if err != nil {
+		return false, translate("get user", err, call{op: opAdmin, user: email})
+	}
+	if out.UserStatus != types.UserStatusTypeUnconfirmed || out.UserCreateDate == nil || !out.UserCreateDate.Before(createdBefore) {
+		return false, nil
+	}
+	_, err = p.client.AdminDeleteUser(ctx, &cip.AdminDeleteUserInput{UserPoolId: aws.String(p.poolID), Username: aws.String(email)})
+	if err != nil {
+		return false, translate("delete unconfirmed user", err, call{op: opAdmin, user: email})
+	}
+	return true, nil
+}
+
 // AddToGroup adds the user to a group of the pool.
 func (p *Provider) AddToGroup(ctx context.Context, email, group string) error {
 	_, err := p.client.AdminAddUserToGroup(ctx, &cip.AdminAddUserToGroupInput{
@@ -140,23 +176,37 @@ func tokens(out *cip.InitiateAuthOutput) (app.Tokens, error) {
 	if t.ExpiresIn <= 0 {
 		t.ExpiresIn = lifetime(t.AccessToken)
 	}
+	t.UserID = claims(t.AccessToken).Sub
 	return t, nil
 }
 
-// lifetime reads exp - iat from a token Cognito just issued, for servers
-// (cognito-local) that leave ExpiresIn out. It only reads the payload; the
-// token's signature is verified by whoever accepts it.
-func lifetime(token string) time.Duration {
+// tokenClaims are the claims read from a token Cognito just issued.
+type tokenClaims struct {
+	Exp, Iat int64
+	Sub      string
+}
+
+// claims reads the payload of a token Cognito just issued; the zero value
+// when it cannot. The token's signature is verified by whoever accepts it.
+func claims(token string) tokenClaims {
+	var c tokenClaims
 	parts := strings.Split(token, ".")
 	if len(parts) != 3 {
-		return 0
+		return c
 	}
 	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
 	if err != nil {
-		return 0
+		return c
 	}
-	var c struct{ Exp, Iat int64 }
-	if json.Unmarshal(payload, &c) != nil || c.Exp <= c.Iat {
+	_ = json.Unmarshal(payload, &c)
+	return c
+}
+
+// lifetime reads exp - iat from a token Cognito just issued, for servers
+// (cognito-local) that leave ExpiresIn out.
+func lifetime(token string) time.Duration {
+	c := claims(token)
+	if c.Exp <= c.Iat {
 		return 0
 	}
 	return time.Duration(c.Exp-c.Iat) * time.Second

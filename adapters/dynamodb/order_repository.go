@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/smithy-go"
 	"github.com/guregu/dynamo/v2"
@@ -110,7 +111,7 @@ func orderTxCancellation(err error) (failed map[int]bool, conflict, ok bool) {
 	}
 	failed = map[int]bool{}
 	for i, reason := range txe.CancellationReasons {
-		switch code := derefString(reason.Code); code {
+		switch code := aws.ToString(reason.Code); code {
 		case "ConditionalCheckFailed":
 			failed[i] = true
 		case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded":
@@ -136,13 +137,6 @@ func retryable(err error) bool {
 		return true
 	}
 	return false
-}
-
-func derefString(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // whyNotPlaced reads the lines' books strongly consistently and explains a

@@ -94,3 +94,44 @@ func TestNoAuthorizerIgnoresTokens(t *testing.T) {
 		t.Errorf("authorizer %+v, authorization header %q", ev.RequestContext.Authorizer, ev.Headers["authorization"])
 	}
 }
+
+// TestPublicRoutesIgnoreTokens: with WithGuardedRoutes, as on API Gateway, a
+// public route never looks at the Authorization header (an expired token
+// does not stop a sign-in and yields no claims), while a guarded route
+// refuses a missing or bad token with API Gateway's 401.
+func TestPublicRoutesIgnoreTokens(t *testing.T) {
+	guarded := func(method, path string) bool { return method == "GET" && path == "/api/orders" }
+	tests := []struct {
+		name, method, path, authorization string
+		wantStatus                        int
+		wantClaims                        bool
+	}{
+		{"public route, bad token", "POST", "/api/auth/login", "Bearer bad", 200, false},
+		{"public route, good token gives no claims", "POST", "/api/auth/login", "Bearer good", 200, false},
+		{"guarded route, bad token", "GET", "/api/orders", "Bearer bad", 401, false},
+		{"guarded route, no token", "GET", "/api/orders", "", 401, false},
+		{"guarded route, good token", "GET", "/api/orders", "Bearer good", 200, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := &recorder{}
+			h := httpbridge.NewHandler(rec.handle, httpbridge.WithAuthorizer(fakeAuthorizer), httpbridge.WithGuardedRoutes(guarded),
+				httpbridge.WithLogger(slog.New(slog.DiscardHandler)))
+			req := httptest.NewRequest(tt.method, tt.path, nil)
+			if tt.authorization != "" {
+				req.Header.Set("Authorization", tt.authorization)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != tt.wantStatus {
+				t.Fatalf("status %d, want %d", w.Code, tt.wantStatus)
+			}
+			if tt.wantStatus == 200 {
+				gotClaims := rec.events[0].RequestContext.Authorizer != nil
+				if gotClaims != tt.wantClaims {
+					t.Errorf("claims passed: %t, want %t", gotClaims, tt.wantClaims)
+				}
+			}
+		})
+	}
+}

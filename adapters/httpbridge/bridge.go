@@ -45,14 +45,25 @@ func WithRequestIDs(newID func() string) Option { return func(b *bridge) { b.new
 // Any error refuses the request.
 type Authorizer func(ctx context.Context, token string) (map[string]string, error)
 
-// WithAuthorizer makes the bridge act like an HTTP API whose routes all have
-// a JWT authorizer that lets anonymous requests through: a request without
-// an Authorization header reaches the function with no authorizer context;
-// one with a header is passed to authorize (with a "Bearer " prefix
-// removed) and, when it fails, answered 401 {"message":"Unauthorized"}
-// without calling the function; otherwise the claims are set in
-// requestContext.authorizer.jwt (scopes from the "scope" claim).
+// WithAuthorizer makes the bridge act like an HTTP API whose routes have a
+// JWT authorizer. On a guarded route (every route, unless WithGuardedRoutes
+// says otherwise) a request with an Authorization header is passed to
+// authorize (with a "Bearer " prefix removed) and, when it fails, answered
+// 401 {"message":"Unauthorized"} without calling the function; otherwise
+// the claims are set in requestContext.authorizer.jwt (scopes from the
+// "scope" claim). Without WithGuardedRoutes a request without the header
+// reaches the function with no authorizer context.
 func WithAuthorizer(authorize Authorizer) Option { return func(b *bridge) { b.authorize = authorize } }
+
+// WithGuardedRoutes tells the authorizer which routes it guards, as an HTTP
+// API's routes each have an authorizer or none: on a guarded route a request
+// without a token is answered 401 {"message":"Unauthorized"}, as API Gateway
+// does; on every other route the Authorization header is not looked at, so
+// an expired or invalid token does not stop a public request (such as
+// signing in again) and the function sees an anonymous caller.
+func WithGuardedRoutes(guarded func(method, path string) bool) Option {
+	return func(b *bridge) { b.guarded = guarded }
+}
 
 type bridge struct {
 	fn        func(context.Context, events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error)
@@ -61,6 +72,7 @@ type bridge struct {
 	now       func() time.Time
 	newID     func() string
 	authorize Authorizer
+	guarded   func(method, path string) bool
 }
 
 // NewHandler returns an http.Handler that calls fn as API Gateway would. It
@@ -115,9 +127,12 @@ func (b *bridge) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // authorizeEvent runs the authorizer on r's bearer token, if any, and puts
 // the claims in ev. It reports false when the token is refused.
 func (b *bridge) authorizeEvent(r *http.Request, ev *events.APIGatewayV2HTTPRequest) bool {
+	if b.guarded != nil && !b.guarded(r.Method, r.URL.Path) {
+		return true // a public route: API Gateway runs no authorizer
+	}
 	values := r.Header.Values("Authorization")
 	if len(values) == 0 {
-		return true
+		return b.guarded == nil
 	}
 	token := strings.TrimSpace(strings.Join(values, ","))
 	if scheme, rest, ok := strings.Cut(token, " "); ok && strings.EqualFold(scheme, "Bearer") {

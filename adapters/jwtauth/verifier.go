@@ -2,6 +2,7 @@ package jwtauth
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rsa"
 	"encoding/json"
@@ -82,9 +83,7 @@ func New(cfg Config) (*Verifier, error) {
 	if len(cfg.Audience) == 0 {
 		return nil, errors.New("jwtauth.New: Audience needs at least one app client id")
 	}
-	if cfg.JWKSURL == "" {
-		cfg.JWKSURL = strings.TrimSuffix(cfg.Issuer, "/") + "/.well-known/jwks.json"
-	}
+	cfg.JWKSURL = cmp.Or(cfg.JWKSURL, strings.TrimSuffix(cfg.Issuer, "/")+"/.well-known/jwks.json")
 	if u, err := url.Parse(cfg.JWKSURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("jwtauth.New: JWKSURL %q is not an http(s) URL", cfg.JWKSURL)
 	}

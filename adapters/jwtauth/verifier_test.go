@@ -22,6 +22,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/bookshop/bookshop/adapters/jwtauth"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -235,9 +236,8 @@ func TestVerifyAcceptsValidTokens(t *testing.T) {
 func TestUnknownKidRefetchesAtMostOncePerInterval(t *testing.T) {
 	good, _ := testKeys(t)
 	srv, fetches := jwksServer(t, good)
-	var mu sync.Mutex
-	clock := now
-	v := newVerifier(t, srv.URL, func() time.Time { mu.Lock(); defer mu.Unlock(); return clock })
+	clock := apptest.NewClock(now)
+	v := newVerifier(t, srv.URL, clock.Now)
 	unknown := sign(t, good, jose.RS256, "rotated-key", accessClaims())
 
 	var wg sync.WaitGroup
@@ -258,9 +258,7 @@ func TestUnknownKidRefetchesAtMostOncePerInterval(t *testing.T) {
 	if n := fetches.Load(); n != 1 {
 		t.Fatalf("a known kid caused a fetch: %d fetches", n)
 	}
-	mu.Lock()
-	clock = now.Add(jwtauth.DefaultRefetchInterval + time.Second)
-	mu.Unlock()
+	clock.Set(now.Add(jwtauth.DefaultRefetchInterval + time.Second))
 	_, _ = v.Verify(context.Background(), unknown)
 	if n := fetches.Load(); n != 2 {
 		t.Fatalf("after the interval: %d fetches, want 2", n)

@@ -1,5 +1,8 @@
 // Package localidp is an embedded identity provider for the embedded mode
-// and tests: it implements app.IdentityProvider in memory, without AWS.
+// and tests: it implements app.IdentityProvider without AWS. Accounts,
+// refresh tokens and the signing key live in a Store: MemoryStore, gone
+// with the process, or BoltStore, in the embedded mode's bbolt file, so
+// accounts and the tokens issued before a restart stay valid after it.
 //
 // It behaves like an Amazon Cognito user pool whose users sign in with their
 // email: passwords are stored as bcrypt hashes, sign-ups are confirmed with

@@ -1,6 +1,7 @@
 package localidp
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/rsa"
@@ -12,7 +13,6 @@ import (
 	"math/big"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -29,11 +29,6 @@ const (
 	DefaultAccessTokenTTL  = time.Hour
 	DefaultRefreshTokenTTL = 30 * 24 * time.Hour
 	DefaultCodeTTL         = 24 * time.Hour
-	// DefaultMaxFailedSignIns is how many wrong passwords in a row lock an
-	// account for LockoutDuration.
-	DefaultMaxFailedSignIns = 5
-	// LockoutDuration is how long a locked account refuses sign-ins.
-	LockoutDuration = 15 * time.Minute
 	// KeyID is the "kid" of the signing key.
 	KeyID = "bookshop-local-1"
 )
@@ -58,36 +53,19 @@ type Options struct {
 	RefreshTokenTTL time.Duration
 	// CodeTTL is the validity of confirmation codes.
 	CodeTTL time.Duration
-	// MaxFailedSignIns locks an account after that many wrong passwords.
-	MaxFailedSignIns int
 	// BcryptCost is the bcrypt work factor; default bcrypt.DefaultCost.
 	// Tests may use bcrypt.MinCost.
 	BcryptCost int
-	// Key signs tokens; a 2048-bit key is generated when nil.
+	// Key signs tokens. When nil, the Store's key is used, generated (2048
+	// bits) and stored on first use.
 	Key *rsa.PrivateKey
+	// Store keeps accounts, refresh tokens and the signing key; default a
+	// new MemoryStore.
+	Store Store
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 	// Logger receives confirmation codes at info level; nil discards them.
 	Logger *slog.Logger
-}
-
-// user is one account.
-type user struct {
-	sub       string
-	email     string
-	hash      []byte
-	confirmed bool
-	code      string
-	codeUntil time.Time
-	groups    []string
-	failed    int
-	lockedTil time.Time
-}
-
-// refreshGrant is what a refresh token stands for.
-type refreshGrant struct {
-	email string
-	until time.Time
 }
 
 // Provider is the embedded identity provider. It is safe for concurrent use.
@@ -98,9 +76,7 @@ type Provider struct {
 	// unknown email costs as much time as a wrong password.
 	dummyHash []byte
 
-	mu      sync.Mutex
-	users   map[string]*user // by normalized email
-	refresh map[string]refreshGrant
+	store Store
 }
 
 // New returns a provider configured by opts.
@@ -108,9 +84,7 @@ func New(opts Options) (*Provider, error) {
 	if opts.Issuer == "" || strings.HasSuffix(opts.Issuer, "/") {
 		return nil, errors.New("localidp.New: Issuer must be an absolute URL without a trailing slash")
 	}
-	if opts.ClientID == "" {
-		opts.ClientID = DefaultClientID
-	}
+	opts.ClientID = cmp.Or(opts.ClientID, DefaultClientID)
 	if opts.Groups == nil {
 		opts.Groups = []string{app.AdminGroup}
 	}
@@ -123,9 +97,6 @@ func New(opts Options) (*Provider, error) {
 	if opts.CodeTTL <= 0 {
 		opts.CodeTTL = DefaultCodeTTL
 	}
-	if opts.MaxFailedSignIns <= 0 {
-		opts.MaxFailedSignIns = DefaultMaxFailedSignIns
-	}
 	if opts.BcryptCost == 0 {
 		opts.BcryptCost = bcrypt.DefaultCost
 	}
@@ -135,10 +106,13 @@ func New(opts Options) (*Provider, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.Store == nil {
+		opts.Store = NewMemoryStore()
+	}
 	if opts.Key == nil {
-		k, err := rsa.GenerateKey(rand.Reader, 2048)
+		k, err := opts.Store.SigningKey(context.Background(), func() (*rsa.PrivateKey, error) { return rsa.GenerateKey(rand.Reader, 2048) })
 		if err != nil {
-			return nil, fmt.Errorf("localidp.New: generate key: %w", err)
+			return nil, fmt.Errorf("localidp.New: signing key: %w", err)
 		}
 		opts.Key = k
 	}
@@ -150,7 +124,7 @@ func New(opts Options) (*Provider, error) {
 	if err != nil {
 		return nil, fmt.Errorf("localidp.New: %w", err)
 	}
-	return &Provider{opts: opts, signer: signer, dummyHash: dummy, users: map[string]*user{}, refresh: map[string]refreshGrant{}}, nil
+	return &Provider{opts: opts, signer: signer, dummyHash: dummy, store: opts.Store}, nil
 }
 
 // Issuer is the tokens' "iss".
@@ -163,13 +137,11 @@ func (p *Provider) ClientID() string { return p.opts.ClientID }
 // the email a real provider sends would carry it. It reports false when the
 // account is unknown or needs no confirmation.
 func (p *Provider) ConfirmationCode(email string) (string, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok || u.confirmed || u.code == "" {
+	u, err := p.store.Account(context.Background(), email)
+	if err != nil || u.Confirmed || u.Code == "" {
 		return "", false
 	}
-	return u.code, true
+	return u.Code, true
 }
 
 // SignUp creates an unconfirmed account and logs its confirmation code.
@@ -177,58 +149,54 @@ func (p *Provider) SignUp(ctx context.Context, email, password string) (app.Sign
 	if err := domain.CheckPassword(password); err != nil || len(password) > maxBcryptPassword {
 		return app.SignUpResult{}, domain.WeakPasswordError()
 	}
-	p.mu.Lock()
-	_, exists := p.users[email]
-	p.mu.Unlock()
-	if exists {
+	if _, err := p.store.Account(ctx, email); err == nil {
 		return app.SignUpResult{}, domain.ErrUserExists
+	} else if !errors.Is(err, domain.ErrNotFound) {
+		return app.SignUpResult{}, fmt.Errorf("localidp: %w", err)
 	}
 	// Hash outside the lock: bcrypt is slow on purpose.
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), p.opts.BcryptCost)
 	if err != nil {
 		return app.SignUpResult{}, fmt.Errorf("localidp: hash password: %w", err)
 	}
-	u := &user{sub: newSub(), email: email, hash: hash, code: newCode(), codeUntil: p.opts.Now().Add(p.opts.CodeTTL)}
-	p.mu.Lock()
-	if _, exists := p.users[email]; exists {
-		p.mu.Unlock()
-		return app.SignUpResult{}, domain.ErrUserExists
+	now := p.opts.Now()
+	u := Account{Sub: newSub(), Email: email, PasswordHash: hash, Code: newCode(), CodeUntil: now.Add(p.opts.CodeTTL), Created: now}
+	if err := p.store.CreateAccount(ctx, u); err != nil {
+		if errors.Is(err, domain.ErrUserExists) {
+			return app.SignUpResult{}, domain.ErrUserExists
+		}
+		return app.SignUpResult{}, fmt.Errorf("localidp: %w", err)
 	}
-	p.users[email] = u
-	p.mu.Unlock()
-	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.code))
-	return app.SignUpResult{UserID: u.sub, Confirmed: false}, nil
+	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.Code))
+	return app.SignUpResult{UserID: u.Sub, Confirmed: false}, nil
 }
 
-// ConfirmSignUp confirms an account with its code.
+// ConfirmSignUp confirms an account with its code. Unknown and confirmed
+// accounts have no code to match: the same error as a wrong code. Guesses
+// are limited by app.Auth.
 func (p *Provider) ConfirmSignUp(ctx context.Context, email, code string) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok {
-		return domain.InvalidCodeError()
-	}
-	if u.confirmed {
+	now := p.opts.Now()
+	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if u.Confirmed || u.Code == "" || !now.Before(u.CodeUntil) ||
+			subtle.ConstantTimeCompare([]byte(u.Code), []byte(code)) != 1 {
+			return domain.InvalidCodeError()
+		}
+		u.Confirmed, u.Code = true, ""
 		return nil
-	}
-	if u.code == "" || !p.opts.Now().Before(u.codeUntil) ||
-		subtle.ConstantTimeCompare([]byte(u.code), []byte(code)) != 1 {
+	})
+	if errors.Is(err, domain.ErrNotFound) {
 		return domain.InvalidCodeError()
 	}
-	u.confirmed, u.code = true, ""
-	return nil
+	return err
 }
 
 // AdminConfirm confirms an account without a code.
 func (p *Provider) AdminConfirm(ctx context.Context, email string) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok {
-		return &domain.NotFoundError{Entity: "user", ID: email}
-	}
-	u.confirmed, u.code = true, ""
-	return nil
+	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		u.Confirmed, u.Code = true, ""
+		return nil
+	})
+	return err
 }
 
 // AddToGroup adds an account to one of Options.Groups.
@@ -236,81 +204,121 @@ func (p *Provider) AddToGroup(ctx context.Context, email, group string) error {
 	if !slices.Contains(p.opts.Groups, group) {
 		return &domain.NotFoundError{Entity: "group", ID: group}
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	u, ok := p.users[email]
-	if !ok {
-		return &domain.NotFoundError{Entity: "user", ID: email}
-	}
-	if !slices.Contains(u.groups, group) {
-		u.groups = append(u.groups, group)
-		slices.Sort(u.groups)
-	}
-	return nil
+	_, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if !slices.Contains(u.Groups, group) {
+			u.Groups = append(u.Groups, group)
+			slices.Sort(u.Groups)
+		}
+		return nil
+	})
+	return err
 }
 
-// SignIn checks the password and issues tokens. Wrong passwords in a row
-// beyond MaxFailedSignIns lock the account for LockoutDuration.
+// SignIn checks the password and issues tokens. An unknown user costs the
+// same bcrypt work as a wrong password. It locks no account: app.Auth
+// throttles sign-ins without letting anyone lock the owner out.
 func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Tokens, error) {
 	now := p.opts.Now()
-	p.mu.Lock()
-	u, ok := p.users[email]
-	var hash []byte
-	if ok {
-		if now.Before(u.lockedTil) {
-			p.mu.Unlock()
-			return app.Tokens{}, domain.ErrTooManyAttempts
-		}
-		hash = u.hash
-	}
-	p.mu.Unlock()
-	if !ok {
+	u, err := p.store.Account(ctx, email)
+	if errors.Is(err, domain.ErrNotFound) {
 		_ = bcrypt.CompareHashAndPassword(p.dummyHash, []byte(password))
 		return app.Tokens{}, domain.ErrInvalidCredentials
 	}
-	match := bcrypt.CompareHashAndPassword(hash, []byte(password)) == nil
-
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if !match {
-		u.failed++
-		if u.failed >= p.opts.MaxFailedSignIns {
-			u.failed, u.lockedTil = 0, now.Add(LockoutDuration)
-		}
+	if err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	}
+	if bcrypt.CompareHashAndPassword(u.PasswordHash, []byte(password)) != nil {
 		return app.Tokens{}, domain.ErrInvalidCredentials
 	}
-	u.failed = 0
-	if !u.confirmed {
+	if !u.Confirmed {
 		return app.Tokens{}, domain.ErrUserNotConfirmed
 	}
 	t, err := p.issue(u, now)
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	t.RefreshToken = base64.RawURLEncoding.EncodeToString(randomBytes(32))
-	p.refresh[t.RefreshToken] = refreshGrant{email: u.email, until: now.Add(p.opts.RefreshTokenTTL)}
+	if t.RefreshToken, err = p.grantRefresh(ctx, u.Email, now.Add(p.opts.RefreshTokenTTL)); err != nil {
+		return app.Tokens{}, err
+	}
 	return t, nil
 }
 
-// Refresh issues new access and id tokens; the refresh token is not rotated.
-func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
-	now := p.opts.Now()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	g, ok := p.refresh[refreshToken]
-	if !ok || !now.Before(g.until) {
-		delete(p.refresh, refreshToken)
-		return app.Tokens{}, domain.ErrInvalidRefreshToken
+// grantRefresh makes and stores a new refresh token for email, valid until
+// until.
+func (p *Provider) grantRefresh(ctx context.Context, email string, until time.Time) (string, error) {
+	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
+	if err := p.store.SaveRefreshGrant(ctx, refreshGrantID(token), RefreshGrant{Email: email, Until: until}); err != nil {
+		return "", fmt.Errorf("localidp: %w", err)
 	}
-	u, ok := p.users[g.email]
-	if !ok {
-		return app.Tokens{}, domain.ErrInvalidRefreshToken
-	}
-	return p.issue(u, now)
+	return token, nil
 }
 
-// issue signs an access and an id token for u. p.mu is held.
-func (p *Provider) issue(u *user, now time.Time) (app.Tokens, error) {
+// Refresh issues new access and id tokens and rotates the refresh token:
+// the one passed stops working, the new one lives as long as it had left.
+func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
+	now := p.opts.Now()
+	g, err := p.store.TakeRefreshGrant(ctx, refreshGrantID(refreshToken))
+	if errors.Is(err, domain.ErrNotFound) {
+		return app.Tokens{}, domain.ErrInvalidRefreshToken
+	}
+	if err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	}
+	if !now.Before(g.Until) {
+		return app.Tokens{}, domain.ErrInvalidRefreshToken
+	}
+	u, err := p.store.Account(ctx, g.Email)
+	if errors.Is(err, domain.ErrNotFound) {
+		return app.Tokens{}, domain.ErrInvalidRefreshToken
+	}
+	if err != nil {
+		return app.Tokens{}, fmt.Errorf("localidp: %w", err)
+	}
+	t, err := p.issue(u, now)
+	if err != nil {
+		return app.Tokens{}, err
+	}
+	if t.RefreshToken, err = p.grantRefresh(ctx, u.Email, g.Until); err != nil {
+		return app.Tokens{}, err
+	}
+	return t, nil
+}
+
+// RevokeRefreshToken forgets the refresh token.
+func (p *Provider) RevokeRefreshToken(ctx context.Context, refreshToken string) error {
+	if err := p.store.DeleteRefreshGrant(ctx, refreshGrantID(refreshToken)); err != nil {
+		return fmt.Errorf("localidp: %w", err)
+	}
+	return nil
+}
+
+// ResendCode gives an unconfirmed account a new code, which replaces the
+// old one, and logs it.
+func (p *Provider) ResendCode(ctx context.Context, email string) error {
+	u, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if u.Confirmed {
+			return &domain.NotFoundError{Entity: "unconfirmed user", ID: email}
+		}
+		u.Code, u.CodeUntil = newCode(), p.opts.Now().Add(p.opts.CodeTTL)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.Code))
+	return nil
+}
+
+// DeleteUnconfirmed deletes an unconfirmed account created before
+// createdBefore.
+func (p *Provider) DeleteUnconfirmed(ctx context.Context, email string, createdBefore time.Time) (bool, error) {
+	return p.store.DeleteAccountIf(ctx, email, func(u Account) bool {
+		return !u.Confirmed && u.Created.Before(createdBefore)
+	})
+}
+
+// issue signs an access and an id token for u.
+func (p *Provider) issue(u Account, now time.Time) (app.Tokens, error) {
 	access, id := p.claims(u, now)
 	at, err := p.signer.sign(access)
 	if err != nil {
@@ -320,28 +328,28 @@ func (p *Provider) issue(u *user, now time.Time) (app.Tokens, error) {
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	return app.Tokens{AccessToken: at, IDToken: it, ExpiresIn: p.opts.AccessTokenTTL}, nil
+	return app.Tokens{AccessToken: at, IDToken: it, ExpiresIn: p.opts.AccessTokenTTL, UserID: u.Sub}, nil
 }
 
 // claims returns the claims of an access and an id token, shaped like
 // Cognito's for a pool whose users sign in with their email (the user name
 // is the sub).
-func (p *Provider) claims(u *user, now time.Time) (access, id map[string]any) {
+func (p *Provider) claims(u Account, now time.Time) (access, id map[string]any) {
 	iat, exp := now.Unix(), now.Add(p.opts.AccessTokenTTL).Unix()
 	origin := newSub()
 	access = map[string]any{
-		"sub": u.sub, "iss": p.opts.Issuer, "client_id": p.opts.ClientID, "origin_jti": origin,
+		"sub": u.Sub, "iss": p.opts.Issuer, "client_id": p.opts.ClientID, "origin_jti": origin,
 		"event_id": newSub(), "token_use": "access", "scope": "aws.cognito.signin.user.admin",
-		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "username": u.sub,
+		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "username": u.Sub,
 	}
 	id = map[string]any{
-		"sub": u.sub, "email_verified": u.confirmed, "iss": p.opts.Issuer, "cognito:username": u.sub,
+		"sub": u.Sub, "email_verified": u.Confirmed, "iss": p.opts.Issuer, "cognito:username": u.Sub,
 		"origin_jti": origin, "aud": p.opts.ClientID, "event_id": newSub(), "token_use": "id",
-		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "email": u.email,
+		"auth_time": iat, "exp": exp, "iat": iat, "jti": newSub(), "email": u.Email,
 	}
-	if len(u.groups) > 0 {
-		access["cognito:groups"] = slices.Clone(u.groups)
-		id["cognito:groups"] = slices.Clone(u.groups)
+	if len(u.Groups) > 0 {
+		access["cognito:groups"] = slices.Clone(u.Groups)
+		id["cognito:groups"] = slices.Clone(u.Groups)
 	}
 	return access, id
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http/httptest"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 	"github.com/bookshop/bookshop/adapters/localidp"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/app/porttest"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -41,22 +43,33 @@ func newProvider(t *testing.T, opts localidp.Options) (*localidp.Provider, *jwta
 func TestIdentityProviderContract(t *testing.T) {
 	t.Run("embedded", func(t *testing.T) {
 		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
-			p, v := newProvider(t, localidp.Options{})
-			return porttest.IdentityProviderFixture{
-				Provider: p,
-				ConfirmationCode: func(tb testing.TB, email string) string {
-					code, ok := p.ConfirmationCode(email)
-					if !ok {
-						tb.Fatalf("no confirmation code for %s", email)
-					}
-					return code
-				},
-				VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
-					return v.Verify(ctx, token)
-				},
-			}
+			return contractFixture(newProvider(t, localidp.Options{}))
 		})
 	})
+	t.Run("embedded-bolt", func(t *testing.T) {
+		porttest.IdentityProvider(t, func(t *testing.T) porttest.IdentityProviderFixture {
+			db := openBolt(t, filepath.Join(t.TempDir(), "idp.db"))
+			t.Cleanup(func() { _ = db.Close() })
+			return contractFixture(newProvider(t, localidp.Options{Store: newBoltStore(t, db)}))
+		})
+	})
+}
+
+// contractFixture is the porttest fixture of a provider and its verifier.
+func contractFixture(p *localidp.Provider, v *jwtauth.Verifier) porttest.IdentityProviderFixture {
+	return porttest.IdentityProviderFixture{
+		Provider: p,
+		ConfirmationCode: func(tb testing.TB, email string) string {
+			code, ok := p.ConfirmationCode(email)
+			if !ok {
+				tb.Fatalf("no confirmation code for %s", email)
+			}
+			return code
+		},
+		VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
+			return v.Verify(ctx, token)
+		},
+	}
 }
 
 func TestIDTokenHasCognitoShape(t *testing.T) {
@@ -90,9 +103,11 @@ func TestIDTokenHasCognitoShape(t *testing.T) {
 	}
 }
 
-func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
-	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	p, _ := newProvider(t, localidp.Options{MaxFailedSignIns: 3, Now: func() time.Time { return now }})
+// TestWrongPasswordsNeverLockTheAccount: the provider locks nobody out
+// (app.Auth throttles without a lock the owner cannot pass): after many
+// wrong passwords the right one still signs in.
+func TestWrongPasswordsNeverLockTheAccount(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
 	ctx := context.Background()
 	if _, err := p.SignUp(ctx, "lock@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
@@ -100,42 +115,86 @@ func TestRepeatedWrongPasswordsLockTheAccount(t *testing.T) {
 	if err := p.AdminConfirm(ctx, "lock@example.com"); err != nil {
 		t.Fatal(err)
 	}
-	for range 3 {
+	for range 20 {
 		if _, err := p.SignIn(ctx, "lock@example.com", "Wrong-pass1"); !errors.Is(err, domain.ErrInvalidCredentials) {
 			t.Fatalf("wrong password: %v", err)
 		}
 	}
-	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); !errors.Is(err, domain.ErrTooManyAttempts) {
-		t.Fatalf("locked account: err = %v, want ErrTooManyAttempts", err)
-	}
-	now = now.Add(localidp.LockoutDuration)
 	if _, err := p.SignIn(ctx, "lock@example.com", "Passw0rd!"); err != nil {
-		t.Fatalf("after the lockout: %v", err)
+		t.Fatalf("the right password after 20 wrong ones: %v", err)
+	}
+}
+
+// TestRefreshRotatesAndLogoutRevokes: a refresh returns a new refresh token
+// and voids the old one; a revoked token refreshes nothing.
+func TestRefreshRotatesAndLogoutRevokes(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "rot@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, "rot@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	first, err := p.SignIn(ctx, "rot@example.com", "Passw0rd!")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.Refresh(ctx, first.RefreshToken)
+	if err != nil || second.RefreshToken == "" || second.RefreshToken == first.RefreshToken {
+		t.Fatalf("refresh: %v, rotated %t", err, second.RefreshToken != first.RefreshToken)
+	}
+	if _, err := p.Refresh(ctx, first.RefreshToken); !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("the rotated-away token: %v, want ErrInvalidRefreshToken", err)
+	}
+	if err := p.RevokeRefreshToken(ctx, second.RefreshToken); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Refresh(ctx, second.RefreshToken); !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("a revoked token: %v, want ErrInvalidRefreshToken", err)
+	}
+}
+
+// TestConfirmingAConfirmedAccountIsAWrongCode: a confirmed account answers
+// a code like an unknown one (before: 204, which told that it exists).
+func TestConfirmingAConfirmedAccountIsAWrongCode(t *testing.T) {
+	p, _ := newProvider(t, localidp.Options{})
+	ctx := context.Background()
+	if _, err := p.SignUp(ctx, "done@example.com", "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, "done@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	for _, email := range []string{"done@example.com", "nobody@example.com"} {
+		if err := p.ConfirmSignUp(ctx, email, "123456"); !errors.Is(err, domain.ErrInvalidCode) {
+			t.Errorf("%s: %v, want ErrInvalidCode", email, err)
+		}
 	}
 }
 
 func TestExpiredCodeIsRefused(t *testing.T) {
-	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	p, _ := newProvider(t, localidp.Options{CodeTTL: time.Hour, Now: func() time.Time { return now }})
+	clock := apptest.NewClock(time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC))
+	p, _ := newProvider(t, localidp.Options{CodeTTL: time.Hour, Now: clock.Now})
 	ctx := context.Background()
 	if _, err := p.SignUp(ctx, "late@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
 	}
 	code, _ := p.ConfirmationCode("late@example.com")
-	now = now.Add(time.Hour)
+	clock.Advance(time.Hour)
 	if err := p.ConfirmSignUp(ctx, "late@example.com", code); !errors.Is(err, domain.ErrInvalidCode) {
 		t.Fatalf("expired code: err = %v, want ErrInvalidCode", err)
 	}
 }
 
 func TestSignUpLogsTheCode(t *testing.T) {
-	var buf syncBuffer
+	var buf apptest.LogBuffer
 	p, _ := newProvider(t, localidp.Options{Logger: slog.New(slog.NewTextHandler(&buf, nil))})
 	if _, err := p.SignUp(context.Background(), "log@example.com", "Passw0rd!"); err != nil {
 		t.Fatal(err)
 	}
 	code, _ := p.ConfirmationCode("log@example.com")
-	if !buf.contains("code=" + code) {
+	if !buf.Contains("code=" + code) {
 		t.Fatalf("log %q does not show the code %s", buf.String(), code)
 	}
 }

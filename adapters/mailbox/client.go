@@ -19,15 +19,16 @@ type URL string
 // Client is an app.Notifier that posts each notification to a Mailbox over
 // HTTP. It is safe for concurrent use.
 type Client struct {
-	url  string
-	http *http.Client
+	url    string
+	secret Secret
+	http   *http.Client
 }
 
 var _ app.Notifier = (*Client)(nil)
 
-// NewClient returns a client posting to mailboxURL with hc
-// (http.DefaultClient when nil).
-func NewClient(mailboxURL URL, hc *http.Client) (*Client, error) {
+// NewClient returns a client posting to mailboxURL with the mailbox's
+// secret, with hc (http.DefaultClient when nil).
+func NewClient(mailboxURL URL, secret Secret, hc *http.Client) (*Client, error) {
 	u, err := url.Parse(string(mailboxURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("mailbox.NewClient: %q is not an http(s) URL", string(mailboxURL))
@@ -35,7 +36,10 @@ func NewClient(mailboxURL URL, hc *http.Client) (*Client, error) {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	return &Client{url: u.String(), http: hc}, nil
+	if secret == "" {
+		return nil, errors.New("mailbox.NewClient: no secret: the mailbox refuses posts without it")
+	}
+	return &Client{url: u.String(), secret: secret, http: hc}, nil
 }
 
 // Notify posts n as a Message; any answer but 2xx is an error.
@@ -49,6 +53,7 @@ func (c *Client) Notify(ctx context.Context, n app.Notification) error {
 		return fmt.Errorf("mailbox: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(SecretHeader, string(c.secret))
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return fmt.Errorf("mailbox: post to %s: %w", c.url, err)

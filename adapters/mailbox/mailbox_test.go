@@ -3,6 +3,7 @@ package mailbox_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -13,33 +14,49 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
-type fixedClock struct{ t time.Time }
-
-func (c fixedClock) Now() time.Time { return c.t }
-
 func newServer(t *testing.T, capacity int) (*mailbox.Mailbox, *httptest.Server, *mailbox.Client) {
 	t.Helper()
-	box, err := mailbox.New(fixedClock{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}, capacity)
+	box, err := mailbox.New(apptest.NewClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)), capacity)
 	if err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	mux.Handle(mailbox.Path, box)
+	mux.Handle(mailbox.Path, box.Handler(testAccess))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	c, err := mailbox.NewClient(mailbox.URL(srv.URL+mailbox.Path), srv.Client())
+	c, err := mailbox.NewClient(mailbox.URL(srv.URL+mailbox.Path), testSecret, srv.Client())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return box, srv, c
 }
 
+// testSecret is the secret of the test mailbox's posts.
+const testSecret mailbox.Secret = "notifier-secret"
+
+// fakeVerify accepts the tokens "admin" (group admin) and "reader" (no
+// group).
+func fakeVerify(_ context.Context, token string) (map[string]string, error) {
+	switch token {
+	case "admin":
+		return map[string]string{"sub": "a1", "cognito:groups": "[admin]"}, nil
+	case "reader":
+		return map[string]string{"sub": "r1"}, nil
+	}
+	return nil, errors.New("bad token")
+}
+
+var testAccess = mailbox.Access{Verify: fakeVerify, PostSecret: testSecret}
+
 func list(t *testing.T, srv *httptest.Server) []mailbox.Message {
 	t.Helper()
-	resp, err := srv.Client().Get(srv.URL + mailbox.Path)
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+mailbox.Path, nil)
+	req.Header.Set("Authorization", "Bearer admin")
+	resp, err := srv.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +118,8 @@ func TestMailboxRefusesBadRequests(t *testing.T) {
 		{http.MethodDelete, ``, http.StatusMethodNotAllowed},
 	} {
 		req, _ := http.NewRequest(tc.method, srv.URL+mailbox.Path, strings.NewReader(tc.body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set(mailbox.SecretHeader, string(testSecret))
 		resp, err := srv.Client().Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -110,14 +129,14 @@ func TestMailboxRefusesBadRequests(t *testing.T) {
 			t.Errorf("%s %s = %d, want %d", tc.method, tc.body, resp.StatusCode, tc.want)
 		}
 	}
-	c, err := mailbox.NewClient(mailbox.URL(srv.URL+"/elsewhere"), srv.Client())
+	c, err := mailbox.NewClient(mailbox.URL(srv.URL+"/elsewhere"), testSecret, srv.Client())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Notify(context.Background(), app.Notification{Kind: app.NotificationOrderPlaced}); err == nil {
 		t.Error("Notify to a 404 succeeded")
 	}
-	if _, err := mailbox.NewClient("gateway:8080", nil); err == nil {
+	if _, err := mailbox.NewClient("gateway:8080", testSecret, nil); err == nil {
 		t.Error("NewClient accepted a URL without scheme")
 	}
 }
@@ -137,5 +156,66 @@ func TestMailboxConcurrentPosts(t *testing.T) {
 	wg.Wait()
 	if got := list(t, srv); len(got) != n {
 		t.Fatalf("mailbox holds %d messages, want %d", len(got), n)
+	}
+}
+
+// TestMailboxIsForAdministratorsAndFunctionsOnly: reading needs an
+// administrator's token; posting needs the functions' secret, and a post
+// from a browser (an Origin header, a form or text/plain body, which need no
+// CORS preflight) is refused even with it. Nothing refused is stored.
+func TestMailboxIsForAdministratorsAndFunctionsOnly(t *testing.T) {
+	box, srv, _ := newServer(t, 0)
+	const msg = `{"kind":"order-placed","orderId":"PLANTED","subject":"Your order","text":"pay at evil.example"}`
+	for _, tc := range []struct {
+		name, method, auth, contentType, secret, origin string
+		want                                            int
+	}{
+		{"read without a token", "GET", "", "", "", "", 401},
+		{"read with a bad token", "GET", "Bearer forged", "", "", "", 401},
+		{"read as a plain user", "GET", "Bearer reader", "", "", "", 403},
+		{"read as an administrator", "GET", "Bearer admin", "", "", "", 200},
+		{"post without the secret", "POST", "", "application/json", "", "", 403},
+		{"post with a wrong secret", "POST", "", "application/json", "guess", "", 403},
+		{"post as text/plain (no preflight)", "POST", "", "text/plain", "", "", 415},
+		{"post from a browser page", "POST", "", "application/json", string(testSecret), "https://evil.example", 403},
+		{"post as a form", "POST", "", "application/x-www-form-urlencoded", string(testSecret), "", 415},
+		{"post by an administrator's token", "POST", "Bearer admin", "application/json", "", "", 403},
+	} {
+		req, _ := http.NewRequest(tc.method, srv.URL+mailbox.Path, strings.NewReader(msg))
+		for k, v := range map[string]string{"Authorization": tc.auth, "Content-Type": tc.contentType, mailbox.SecretHeader: tc.secret, "Origin": tc.origin} {
+			if v != "" {
+				req.Header.Set(k, v)
+			}
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, resp.StatusCode, tc.want)
+		}
+		if resp.Header.Get("Cache-Control") != "no-store" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: Cache-Control %q, X-Content-Type-Options %q", tc.name, resp.Header.Get("Cache-Control"), resp.Header.Get("X-Content-Type-Options"))
+		}
+	}
+	if got := box.Messages(); len(got) != 0 {
+		t.Fatalf("refused posts were stored: %+v", got)
+	}
+
+	closed := httptest.NewServer(box.Handler(mailbox.Access{}))
+	defer closed.Close()
+	for _, method := range []string{"GET", "POST"} {
+		req, _ := http.NewRequest(method, closed.URL, strings.NewReader(msg))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer admin")
+		resp, err := closed.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode/100 == 2 {
+			t.Errorf("the zero Access let a %s through: %d", method, resp.StatusCode)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bookshop/bookshop/adapters/internal/changehooks"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -19,7 +20,7 @@ type BookRepository struct {
 	mu    sync.RWMutex
 	books map[domain.BookID]domain.Book
 
-	hooks changeHooks[app.BookChange]
+	hooks changehooks.Hooks[app.BookChange]
 }
 
 // OnBookChanged registers fn to run after every committed Create, Update
@@ -28,7 +29,7 @@ type BookRepository struct {
 // (withBooksLocked) are not reported. fn runs synchronously in the
 // writer's goroutine after the lock is released, so it may read the
 // repository; its outcome does not affect the write, which has happened.
-func (r *BookRepository) OnBookChanged(fn func(context.Context, app.BookChange)) { r.hooks.add(fn) }
+func (r *BookRepository) OnBookChanged(fn func(context.Context, app.BookChange)) { r.hooks.Add(fn) }
 
 var (
 	_ app.BookRepository  = (*BookRepository)(nil)
@@ -45,7 +46,7 @@ func (r *BookRepository) Create(ctx context.Context, book domain.Book) error {
 	if err := r.create(book); err != nil {
 		return err
 	}
-	r.hooks.run(ctx, app.BookChange{New: &book})
+	r.hooks.Run(ctx, app.BookChange{New: &book})
 	return nil
 }
 
@@ -89,7 +90,7 @@ func (r *BookRepository) Update(ctx context.Context, id domain.BookID, fn func(*
 	if err != nil {
 		return domain.Book{}, err
 	}
-	r.hooks.run(ctx, app.BookChange{Old: &old, New: &book})
+	r.hooks.Run(ctx, app.BookChange{Old: &old, New: &book})
 	return book, nil
 }
 
@@ -114,7 +115,7 @@ func (r *BookRepository) Delete(ctx context.Context, id domain.BookID, expectedV
 	if err != nil {
 		return domain.Book{}, err
 	}
-	r.hooks.run(ctx, app.BookChange{Old: &book})
+	r.hooks.Run(ctx, app.BookChange{Old: &book})
 	return book, nil
 }
 

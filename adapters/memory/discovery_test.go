@@ -25,3 +25,9 @@ func TestBookBatchReaderContract(t *testing.T) {
 		porttest.BookBatchReader(t, func(*testing.T) porttest.BatchBookRepository { return memory.NewBookRepository() })
 	})
 }
+
+func TestBookChangesContract(t *testing.T) {
+	t.Run("memory", func(t *testing.T) {
+		porttest.BookChanges(t, func(*testing.T) porttest.ChangeReportingBookRepository { return memory.NewBookRepository() })
+	})
+}

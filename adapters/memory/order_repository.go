@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bookshop/bookshop/adapters/internal/orderhooks"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -25,7 +26,7 @@ type OrderRepository struct {
 	orders map[domain.OrderID]domain.Order
 	keys   map[idempotencyKey]app.IdempotencyRecord
 
-	hooks changeHooks[app.OrderChange]
+	hooks orderhooks.Hooks
 }
 
 // OnOrderChanged registers fn to run after every committed change of an
@@ -34,7 +35,9 @@ type OrderRepository struct {
 // runs synchronously in the writer's goroutine, after the repository's
 // locks are released, so it may read the repository; its outcome does not
 // affect the write, which has happened.
-func (r *OrderRepository) OnOrderChanged(fn func(context.Context, app.OrderChange)) { r.hooks.add(fn) }
+func (r *OrderRepository) OnOrderChanged(fn func(context.Context, app.OrderChange)) {
+	r.hooks.Add(fn)
+}
 
 type idempotencyKey struct{ userID, key string }
 
@@ -78,7 +81,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 				short = append(short, l.BookID)
 				continue
 			}
-			if err := adjustStock(&b, -l.Qty, now); err != nil {
+			if err := b.AdjustStock(-l.Qty, now); err != nil {
 				return err
 			}
 			changed[i] = b
@@ -96,17 +99,7 @@ func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, re
 	if err != nil {
 		return err
 	}
-	r.hooks.run(ctx, app.OrderChange{New: &order})
-	return nil
-}
-
-// adjustStock changes a book's stock by delta, bumping its version.
-func adjustStock(b *domain.Book, delta int, now time.Time) error {
-	d := b.Snapshot().Details
-	d.Stock += delta
-	if err := b.Revise(d, now); err != nil {
-		return fmt.Errorf("adjust stock of book %s: %w", b.ID(), err)
-	}
+	r.hooks.Run(ctx, app.OrderChange{New: &order})
 	return nil
 }
 
@@ -197,7 +190,7 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 				if !ok {
 					continue // deleted since: nothing to give back to
 				}
-				if err := adjustStock(&b, l.Qty, o.UpdatedAt()); err != nil {
+				if err := b.AdjustStock(l.Qty, o.UpdatedAt()); err != nil {
 					return err
 				}
 				restored = append(restored, b)
@@ -213,6 +206,6 @@ func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func
 	if err != nil {
 		return domain.Order{}, err
 	}
-	r.hooks.run(ctx, app.OrderChange{Old: &before, New: &out})
+	r.hooks.Run(ctx, app.OrderChange{Old: &before, New: &out})
 	return out, nil
 }

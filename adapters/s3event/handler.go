@@ -34,10 +34,16 @@ type Bucket string
 
 // Handler handles S3 event notifications.
 type Handler struct {
-	thumbs *app.Thumbnails
-	bucket string
-	logger *slog.Logger
+	thumbs  *app.Thumbnails
+	bucket  string
+	logger  *slog.Logger
+	metrics app.Metrics
 }
+
+// SetMetrics makes the handler record thumbnails made and covers refused
+// (unusable images) to m. Call it before serving; by default nothing is
+// recorded.
+func (h *Handler) SetMetrics(m app.Metrics) { h.metrics = m }
 
 // ProviderSet provides the Handler.
 var ProviderSet = wire.NewSet(NewHandler)
@@ -48,7 +54,7 @@ func NewHandler(thumbs *app.Thumbnails, bucket Bucket, logger *slog.Logger) (*Ha
 	if thumbs == nil || logger == nil {
 		return nil, errors.New("s3event: nil thumbnails use case or logger")
 	}
-	return &Handler{thumbs: thumbs, bucket: string(bucket), logger: logger}, nil
+	return &Handler{thumbs: thumbs, bucket: string(bucket), logger: logger, metrics: app.NoMetrics{}}, nil
 }
 
 // Handle processes every record of ev; see the package comment for what it
@@ -86,9 +92,13 @@ func (h *Handler) record(ctx context.Context, r events.S3EventRecord) error {
 	switch {
 	case err == nil:
 		log.InfoContext(ctx, "cover processed", "outcome", res.Outcome.String(), "book", string(res.BookID))
+		if res.Outcome == app.ThumbnailsRecorded {
+			h.metrics.Record(ctx, app.MetricThumbnailsMade, 1)
+		}
 		return nil
 	case errors.Is(err, domain.ErrInvalid):
 		log.WarnContext(ctx, "cover dropped: unusable image", "book", string(res.BookID), "error", err.Error())
+		h.metrics.Record(ctx, app.MetricThumbnailsRefused, 1)
 		return nil
 	default:
 		log.ErrorContext(ctx, "cover failed; the event will be retried", "book", string(res.BookID), "error", err.Error())

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/s3event"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -31,33 +31,14 @@ const (
 	goldenKey    = "covers/book 1é/01JD0000000000000000000001.png"
 )
 
-type clock struct{}
-
-func (clock) Now() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
-
-// syncBuffer collects log lines written from any goroutine.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+// clock stands still at the golden event's time.
+var clock = apptest.NewClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
 
 type fixture struct {
 	handler *s3event.Handler
 	books   app.BookRepository
 	objects *memory.ObjectStore
-	logs    *syncBuffer
+	logs    *apptest.LogBuffer
 }
 
 func newFixture(t *testing.T, books app.BookRepository) fixture {
@@ -66,16 +47,16 @@ func newFixture(t *testing.T, books app.BookRepository) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, err := domain.NewBook(goldenBook, domain.BookDetails{Title: "Dune", Author: "F", Category: "sf", Stock: 1}, clock{}.Now())
+	book, err := domain.NewBook(goldenBook, domain.BookDetails{Title: "Dune", Author: "F", Category: "sf", Stock: 1}, clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := books.Create(context.Background(), book); err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &apptest.LogBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, nil))
-	h, err := s3event.NewHandler(app.NewThumbnails(books, objects, imaging.New(), clock{}), goldenBucket, logger)
+	h, err := s3event.NewHandler(app.NewThumbnails(books, objects, imaging.New(), clock), goldenBucket, logger)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@
 package sns
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -82,9 +83,7 @@ func (p *Notifier) Notify(ctx context.Context, n app.Notification) error {
 }
 
 func stringAttribute(v string) types.MessageAttributeValue {
-	if v == "" {
-		v = "-" // SNS refuses empty attribute values
-	}
+	v = cmp.Or(v, "-") // SNS refuses empty attribute values
 	return types.MessageAttributeValue{DataType: aws.String("String"), StringValue: aws.String(v)}
 }
 

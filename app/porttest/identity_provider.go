@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
@@ -26,6 +27,16 @@ type IdentityProviderFixture struct {
 	// client_id, expiry) and returns its claims as API Gateway's JWT
 	// authorizer passes them (lists as "[a b]").
 	VerifyAccessToken func(ctx context.Context, token string) (map[string]string, error)
+	// Lacks names features an emulator does not implement ("resend",
+	// "revoke"), with the reason; their cases are skipped.
+	Lacks map[string]string
+}
+
+// skipIfLacking skips the case when the fixture lacks feature.
+func skipIfLacking(t *testing.T, f IdentityProviderFixture, feature string) {
+	if why, ok := f.Lacks[feature]; ok {
+		t.Skip(why)
+	}
 }
 
 // identityPassword satisfies domain.PasswordPolicy.
@@ -44,7 +55,99 @@ func IdentityProvider(t *testing.T, newFixture func(t *testing.T) IdentityProvid
 		{name: "invalid refresh token", run: testIdentityInvalidRefreshToken},
 		{name: "add to group: new access tokens carry cognito:groups", run: testIdentityAddToGroup},
 		{name: "add to group of an unknown user is not found", run: testIdentityAddToGroupUnknownUser},
+		{name: "resend a code: the sent code confirms; unknown and confirmed users are not found", run: testIdentityResendCode},
+		{name: "a revoked refresh token refreshes nothing; revoking twice is no error", run: testIdentityRevoke},
+		{name: "delete unconfirmed: only an unconfirmed account created before the time", run: testIdentityDeleteUnconfirmed},
+		{name: "sign-in tokens name the user", run: testIdentityTokensNameTheUser},
 	})
+}
+
+func testIdentityResendCode(t *testing.T, f IdentityProviderFixture) {
+	skipIfLacking(t, f, "resend")
+	ctx := context.Background()
+	email := randomEmail()
+	if _, err := f.Provider.SignUp(ctx, email, identityPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Provider.ResendCode(ctx, email); err != nil {
+		t.Fatalf("ResendCode: %v", err)
+	}
+	if err := f.Provider.ConfirmSignUp(ctx, email, f.ConfirmationCode(t, email)); err != nil {
+		t.Fatalf("ConfirmSignUp with the resent code: %v", err)
+	}
+	for _, who := range []string{email, randomEmail()} {
+		if err := f.Provider.ResendCode(ctx, who); !errors.Is(err, domain.ErrNotFound) {
+			t.Errorf("ResendCode for a confirmed or unknown user: %v, want ErrNotFound", err)
+		}
+	}
+}
+
+func testIdentityRevoke(t *testing.T, f IdentityProviderFixture) {
+	skipIfLacking(t, f, "revoke")
+	ctx := context.Background()
+	email := randomEmail()
+	if _, err := f.Provider.SignUp(ctx, email, identityPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Provider.AdminConfirm(ctx, email); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := f.Provider.SignIn(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := f.Provider.RevokeRefreshToken(ctx, tok.RefreshToken); err != nil {
+			t.Fatalf("RevokeRefreshToken: %v", err)
+		}
+	}
+	if _, err := f.Provider.Refresh(ctx, tok.RefreshToken); !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("Refresh with a revoked token: %v, want ErrInvalidRefreshToken", err)
+	}
+}
+
+func testIdentityDeleteUnconfirmed(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	pending, done := randomEmail(), randomEmail()
+	for _, e := range []string{pending, done} {
+		if _, err := f.Provider.SignUp(ctx, e, identityPassword); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Provider.AdminConfirm(ctx, done); err != nil {
+		t.Fatal(err)
+	}
+	if deleted, err := f.Provider.DeleteUnconfirmed(ctx, pending, time.Now().Add(-time.Hour)); err != nil || deleted {
+		t.Fatalf("a new sign-up: deleted %t, %v; want kept", deleted, err)
+	}
+	if deleted, err := f.Provider.DeleteUnconfirmed(ctx, done, time.Now().Add(time.Hour)); err != nil || deleted {
+		t.Fatalf("a confirmed account: deleted %t, %v; want kept", deleted, err)
+	}
+	if deleted, err := f.Provider.DeleteUnconfirmed(ctx, pending, time.Now().Add(time.Hour)); err != nil || !deleted {
+		t.Fatalf("an old unconfirmed sign-up: deleted %t, %v; want deleted", deleted, err)
+	}
+	if _, err := f.Provider.SignUp(ctx, pending, identityPassword); err != nil {
+		t.Fatalf("SignUp after the delete: %v", err)
+	}
+	if _, err := f.Provider.DeleteUnconfirmed(ctx, randomEmail(), time.Now()); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("an unknown user: %v, want ErrNotFound", err)
+	}
+}
+
+func testIdentityTokensNameTheUser(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := randomEmail()
+	res, err := f.Provider.SignUp(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Provider.AdminConfirm(ctx, email); err != nil {
+		t.Fatal(err)
+	}
+	tok, err := f.Provider.SignIn(ctx, email, identityPassword)
+	if err != nil || tok.UserID != res.UserID {
+		t.Fatalf("SignIn UserID = %q, %v; want the sign-up's %q", tok.UserID, err, res.UserID)
+	}
 }
 
 func testIdentitySignUpConfirmSignInRefresh(t *testing.T, f IdentityProviderFixture) {

@@ -1,33 +1,38 @@
 package main
 
 import (
-	"log/slog"
-
 	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // config is the auth function's configuration, read once from the
 // environment at start-up; every problem is reported at once.
 type config struct {
-	Region          string
+	lambdaenv.AWS
 	UserPoolID      cognito.UserPoolID
 	ClientID        cognito.ClientID
 	CognitoEndpoint cognito.Endpoint
-	AllowedOrigins  []string
-	LogLevel        slog.Level
+	// Table and DynamoEndpoint keep sign-in attempts and profiles.
+	Table          dynamodb.TableName
+	DynamoEndpoint dynamodb.Endpoint
+	AllowedOrigins []string
+	lambdaenv.Logging
 }
 
 // configFromEnv reads the variables documented on the package.
 func configFromEnv(getenv func(string) string) (config, error) {
 	env := envconfig.New(getenv)
 	cfg := config{
-		Region:          env.Required("AWS_REGION"),
+		AWS:             lambdaenv.AWS{Region: env.Required("AWS_REGION")},
 		UserPoolID:      cognito.UserPoolID(env.Required("BOOKSHOP_USER_POOL_ID")),
 		ClientID:        cognito.ClientID(env.Required("BOOKSHOP_USER_POOL_CLIENT_ID")),
 		CognitoEndpoint: cognito.Endpoint(env.URL("BOOKSHOP_COGNITO_ENDPOINT")),
+		Table:           dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
+		DynamoEndpoint:  dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		AllowedOrigins:  env.List("BOOKSHOP_CORS_ORIGINS"),
-		LogLevel:        env.LogLevel("LOG_LEVEL"),
+		Logging:         lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

@@ -16,6 +16,7 @@ func validEnv() map[string]string {
 		"BOOKSHOP_USER_POOL_ID":        "eu-west-1_AbCdEf",
 		"BOOKSHOP_USER_POOL_CLIENT_ID": "client123",
 		"BOOKSHOP_COGNITO_ENDPOINT":    "http://cognito:9229",
+		"BOOKSHOP_TABLE":               "bookshop",
 		"BOOKSHOP_CORS_ORIGINS":        "https://shop.example",
 		"LOG_LEVEL":                    "debug",
 	}

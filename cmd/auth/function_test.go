@@ -11,11 +11,12 @@ import (
 	"testing"
 
 	"github.com/bookshop/bookshop/adapters/cognito/cognitotest"
+	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/httpbridge"
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 )
 
-func TestMain(m *testing.M) { cognitotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(dynamotest.Wrap(cognitotest.Wrap(m.Run))()) }
 
 // startFunction builds the auth function with its wire injector from
 // environment variables, against a fresh cognito-local user pool, and serves
@@ -29,6 +30,9 @@ func startFunction(t *testing.T) (string, cognitotest.Pool) {
 	env["BOOKSHOP_USER_POOL_ID"] = string(pool.ID)
 	env["BOOKSHOP_USER_POOL_CLIENT_ID"] = string(pool.ClientID)
 	env["BOOKSHOP_COGNITO_ENDPOINT"] = string(srv.Endpoint)
+	ddb := dynamotest.Start(t)
+	env["BOOKSHOP_TABLE"] = string(dynamotest.NewTable(t, ddb.DB))
+	env["BOOKSHOP_DYNAMODB_ENDPOINT"] = string(ddb.Endpoint)
 	env["LOG_LEVEL"] = "error"
 	cfg, err := configFromEnv(envOf(env))
 	if err != nil {
@@ -100,8 +104,17 @@ func TestAuthFunctionOnCognitoLocal(t *testing.T) {
 	}
 	refresh, _ := tokens["refreshToken"].(string)
 	status, again := post(t, url+"/api/auth/refresh", `{"refreshToken":"`+refresh+`"}`)
-	if status != 200 || again["refreshToken"] != refresh {
+	if status != 200 || again["refreshToken"] != refresh { // this pool does not rotate refresh tokens
 		t.Fatalf("refresh: %d %v", status, again)
+	}
+	if status, body := post(t, url+"/api/auth/resend", `{"email":"nobody@example.com"}`); status != 204 {
+		t.Fatalf("resend for an unknown account: %d %v, want 204", status, body)
+	}
+	if status, body := post(t, url+"/api/auth/resend", `{"email":"reader@example.com"}`); status != 204 {
+		t.Fatalf("resend for a confirmed account: %d %v, want 204", status, body)
+	}
+	if status, body := post(t, url+"/api/auth/logout", `{"refreshToken":"`+refresh+`"}`); status != 204 {
+		t.Fatalf("logout: %d %v, want 204", status, body)
 	}
 	if status, body := post(t, url+"/api/auth/refresh", `{"refreshToken":"forged"}`); status != 401 {
 		t.Fatalf("forged refresh token: %d %v, want 401", status, body)

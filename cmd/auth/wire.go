@@ -11,16 +11,21 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
-// initializeHandler builds the auth function over the Cognito user pool.
+// initializeHandler builds the auth function over the Cognito user pool,
+// with sign-in attempts and profiles in DynamoDB.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		newAWSConfig,
+		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		userPoolID, clientID, cognitoEndpoint, cognito.ProviderSet,
+		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.AuthSet,
+		system.ProviderSet,
 		app.NewAuth,
-		newLogger,
 		newAPIConfig,
 		newServices,
 		apigw.NewHandler,

@@ -10,14 +10,19 @@ import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/cognito"
+	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
-// initializeHandler builds the auth function over the Cognito user pool.
+// initializeHandler builds the auth function over the Cognito user pool,
+// with sign-in attempts and profiles in DynamoDB.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -32,16 +37,36 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	auth, err := app.NewAuth(provider)
+	dynamodbEndpoint := dynamoEndpoint(cfg)
+	db, err := dynamodb.NewDB(awsConfig, dynamodbEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	dynamodbTableName := tableName(cfg)
+	attemptStore, err := dynamodb.NewAttemptStore(db, dynamodbTableName)
+	if err != nil {
+		return nil, err
+	}
+	profileRepository, err := dynamodb.NewProfileRepository(db, dynamodbTableName)
+	if err != nil {
+		return nil, err
+	}
+	clock := _wireClockValue
+	auth, err := app.NewAuth(provider, attemptStore, profileRepository, clock)
 	if err != nil {
 		return nil, err
 	}
 	services := newServices(auth)
 	apigwConfig := newAPIConfig(cfg)
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
 		return nil, err
 	}
 	return handler, nil
 }
+
+var (
+	_wireClockValue = system.Clock{}
+)

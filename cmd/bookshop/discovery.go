@@ -2,11 +2,17 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 
-	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
 )
+
+// bookChanges reports committed book changes (the memory and bolt book
+// repositories), as a table's stream does on AWS.
+type bookChanges interface {
+	OnBookChanged(fn func(context.Context, app.BookChange))
+}
 
 // projectionHook marks that committed book and order changes feed the
 // discovery projections (search index, sales ledger) in-process, as the
@@ -15,9 +21,14 @@ type projectionHook struct{}
 
 // newProjectionHook runs the projector synchronously after every committed
 // book and order change, so a new book is searchable as soon as it is
-// created. A failed projection is logged; the change stands (the memory
-// projections do not fail).
-func newProjectionHook(books *memory.BookRepository, orders *memory.OrderRepository, projector *app.Projector, logger *slog.Logger) projectionHook {
+// created. The projections live in memory in both storage modes, so it
+// then replays the stored books and orders into them (nothing in memory
+// mode; a durable store's whole catalog and order history after a
+// restart). The hooks come first: a change made during the replay is
+// projected once whichever arrives first. A failed projection is logged;
+// the change stands (the memory projections do not fail).
+func newProjectionHook(ctx context.Context, books bookChanges, orders orderChanges, projector *app.Projector,
+	replay *app.ProjectionReplay, logger *slog.Logger) (projectionHook, error) {
 	books.OnBookChanged(func(ctx context.Context, c app.BookChange) {
 		if err := projector.BookChanged(context.WithoutCancel(ctx), c); err != nil {
 			logger.ErrorContext(ctx, "book projection failed", "error", err.Error())
@@ -28,5 +39,8 @@ func newProjectionHook(books *memory.BookRepository, orders *memory.OrderReposit
 			logger.ErrorContext(ctx, "order projection failed", "error", err.Error())
 		}
 	})
-	return projectionHook{}
+	if err := replay.Run(ctx); err != nil {
+		return projectionHook{}, fmt.Errorf("rebuild the search index and sales ledger: %w", err)
+	}
+	return projectionHook{}, nil
 }

@@ -2,7 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,5 +60,176 @@ func TestEmbeddedDiscovery(t *testing.T) {
 	status, body = e.call(t, "GET", "/api/books/"+dune+"/also-bought", "", "")
 	if status != http.StatusOK || json.Unmarshal([]byte(body), &also) != nil || len(also.Items) != 0 {
 		t.Fatalf("also bought with dune = %d %s", status, body)
+	}
+}
+
+// ranking is what GET /api/bestsellers and …/also-bought return.
+type ranking struct {
+	Items []struct {
+		Book  struct{ ID, Title string }
+		Count int64
+	}
+}
+
+// rankingOf reads a ranking and returns it as "title×count" strings.
+func (e embedded) rankingOf(t *testing.T, path string) []string {
+	t.Helper()
+	status, body := e.call(t, "GET", path, "", "")
+	var r ranking
+	if status != http.StatusOK || json.Unmarshal([]byte(body), &r) != nil {
+		t.Fatalf("GET %s = %d %s", path, status, body)
+	}
+	out := []string{}
+	for _, it := range r.Items {
+		out = append(out, fmt.Sprintf("%s×%d", it.Book.Title, it.Count))
+	}
+	return out
+}
+
+// searchTitles returns the titles of the first page of a search.
+func (e embedded) searchTitles(t *testing.T, q string) []string {
+	t.Helper()
+	status, body := e.call(t, "GET", "/api/search?q="+url.QueryEscape(q), "", "")
+	var page struct{ Items []struct{ Title string } }
+	if status != http.StatusOK || json.Unmarshal([]byte(body), &page) != nil {
+		t.Fatalf("search %q = %d %s", q, status, body)
+	}
+	out := []string{}
+	for _, it := range page.Items {
+		out = append(out, it.Title)
+	}
+	return out
+}
+
+// checkoutLines places one order of several books (bookID → quantity)
+// with the Idempotency-Key key and returns its id.
+func (e embedded) checkoutLines(t *testing.T, token, key string, lines map[string]int) string {
+	t.Helper()
+	var items []string
+	for _, id := range slices.Sorted(maps.Keys(lines)) {
+		items = append(items, fmt.Sprintf(`{"bookId":%q,"qty":%d}`, id, lines[id]))
+	}
+	req, err := http.NewRequest("POST", e.url+"/api/orders", strings.NewReader(`{"items":[`+strings.Join(items, ",")+`]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Idempotency-Key", key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var order struct{ ID string }
+	if resp.StatusCode != http.StatusCreated || json.Unmarshal(body, &order) != nil || order.ID == "" {
+		t.Fatalf("checkout = %d %s", resp.StatusCode, body)
+	}
+	return order.ID
+}
+
+// TestDurableShopRebuildsDiscoveryAtStartUp: the durable mode keeps the
+// search index and the sales ledger in memory, so a restarted shop rebuilds
+// them from the bolt file: it finds its books (seeded once, before the
+// restart; an edited one by its new title only) and ranks its best sellers
+// and also-bought as before (a cancelled order not counted), and keeps
+// counting new orders.
+func TestDurableShopRebuildsDiscoveryAtStartUp(t *testing.T) {
+	dir := t.TempDir()
+	e, stop := startDurable(t, dir, "127.0.0.1:0", nil)
+	admin := e.adminToken(t)
+	status, body := e.call(t, "POST", "/api/books", admin,
+		`{"title":"Parable of the Sower","author":"Octavia E. Butler","category":"Science Fiction","priceCents":1599,"stock":9}`)
+	if status != http.StatusCreated {
+		t.Fatalf("create book = %d %s", status, body)
+	}
+	var parable struct{ ID string }
+	if err := json.Unmarshal([]byte(body), &parable); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, b := range e.books(t).Items {
+		ids[b.Title] = b.ID
+	}
+	dune, kindred := ids["Dune"], ids["Kindred"]
+
+	ann := e.register(t, "ann@example.com", "Ann-pass-123")
+	bob := e.register(t, "bob@example.com", "Bob-pass-123")
+	e.checkoutLines(t, ann.AccessToken, "ann-1", map[string]int{parable.ID: 2, dune: 1})
+	e.checkoutLines(t, bob.AccessToken, "bob-1", map[string]int{parable.ID: 1})
+	cancelled := e.checkoutLines(t, bob.AccessToken, "bob-2", map[string]int{kindred: 3})
+	if status, body := e.call(t, "POST", "/api/orders/"+cancelled+"/cancel", bob.AccessToken, ""); status != http.StatusOK {
+		t.Fatalf("cancel = %d %s", status, body)
+	}
+	editTitle(t, e, admin, parable.ID, "Parable of the Talents")
+
+	wantBest := []string{"Parable of the Talents×3", "Dune×1"}
+	wantAlso := []string{"Parable of the Talents×1"}
+	check := func(when string) {
+		t.Helper()
+		if got := e.rankingOf(t, "/api/bestsellers"); !slices.Equal(got, wantBest) {
+			t.Errorf("%s: best sellers %v, want %v", when, got, wantBest)
+		}
+		if got := e.rankingOf(t, "/api/books/"+dune+"/also-bought"); !slices.Equal(got, wantAlso) {
+			t.Errorf("%s: also bought with Dune %v, want %v", when, got, wantAlso)
+		}
+		if got := e.searchTitles(t, "parable tal"); !slices.Equal(got, []string{"Parable of the Talents"}) {
+			t.Errorf("%s: search by the new title %v", when, got)
+		}
+		if got := e.searchTitles(t, "sower"); len(got) != 0 {
+			t.Errorf("%s: search by the old title %v, want nothing", when, got)
+		}
+		if got := e.searchTitles(t, "garcia marq"); !slices.Equal(got, []string{"Cien años de soledad"}) {
+			t.Errorf("%s: search of a seed book %v", when, got)
+		}
+	}
+	check("before the restart")
+	stop()
+
+	e, _ = startDurable(t, dir, strings.TrimPrefix(e.url, "http://"), nil)
+	check("after the restart")
+	// The hooks run again: a new order counts at once.
+	e.checkoutLines(t, bob.AccessToken, "bob-3", map[string]int{dune: 1})
+	if got, want := e.rankingOf(t, "/api/bestsellers"), []string{"Parable of the Talents×3", "Dune×2"}; !slices.Equal(got, want) {
+		t.Errorf("best sellers after a new order %v, want %v", got, want)
+	}
+}
+
+// editTitle renames a book through the API, with its current ETag.
+func editTitle(t *testing.T, e embedded, token, id, title string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", e.url+"/api/books/"+id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var book map[string]any
+	err = json.NewDecoder(resp.Body).Decode(&book)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	etag := resp.Header.Get("ETag")
+	body := fmt.Sprintf(`{"title":%q,"author":%q,"category":%q,"priceCents":%v,"stock":%v}`,
+		title, book["author"], book["category"], book["priceCents"], book["stock"])
+	req, err = http.NewRequest("PUT", e.url+"/api/books/"+id, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("If-Match", etag)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("edit book = %d %s", resp.StatusCode, b)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -30,8 +31,8 @@ const (
 // newIdentityOptions configures the embedded identity provider: its issuer
 // is served by this process, and confirmation codes go to the log, as a
 // stand-in for the email Cognito would send.
-func newIdentityOptions(cfg config, logger *slog.Logger) localidp.Options {
-	return localidp.Options{Issuer: cfg.PublicURL + authPath, Key: cfg.IdentityKey, BcryptCost: cfg.BcryptCost, Logger: logger}
+func newIdentityOptions(cfg config, logger *slog.Logger, store localidp.Store) localidp.Options {
+	return localidp.Options{Issuer: cfg.PublicURL + authPath, Key: cfg.IdentityKey, BcryptCost: cfg.BcryptCost, Logger: logger, Store: store}
 }
 
 // newVerifier checks tokens as the HTTP API's JWT authorizer on AWS does
@@ -94,7 +95,9 @@ type adminAccount struct{ Email string }
 
 // newAdminAccount creates a confirmed account in app.AdminGroup with the
 // configured email and password, so that the shop can be administered
-// locally, and logs how to sign in.
+// locally, and logs how to sign in. When the account exists (a data
+// directory from an earlier start) it is kept, with the password it was
+// created with, and made a confirmed administrator again.
 func newAdminAccount(ctx context.Context, cfg config, idp app.IdentityProvider, logger *slog.Logger) (adminAccount, error) {
 	email, err := domain.NormalizeEmail(cfg.AdminEmail)
 	if err != nil {
@@ -103,7 +106,9 @@ func newAdminAccount(ctx context.Context, cfg config, idp app.IdentityProvider, 
 	if err := domain.CheckPassword(cfg.AdminPassword); err != nil {
 		return adminAccount{}, fmt.Errorf("BOOKSHOP_ADMIN_PASSWORD %s", domain.PasswordPolicy)
 	}
-	if _, err := idp.SignUp(ctx, email, cfg.AdminPassword); err != nil {
+	_, err = idp.SignUp(ctx, email, cfg.AdminPassword)
+	existed := errors.Is(err, domain.ErrUserExists)
+	if err != nil && !existed {
 		return adminAccount{}, fmt.Errorf("create administrator: %w", err)
 	}
 	if err := idp.AdminConfirm(ctx, email); err != nil {
@@ -113,7 +118,10 @@ func newAdminAccount(ctx context.Context, cfg config, idp app.IdentityProvider, 
 		return adminAccount{}, fmt.Errorf("make administrator: %w", err)
 	}
 	password := "(BOOKSHOP_ADMIN_PASSWORD)"
-	if cfg.AdminPassword == defaultAdminPassword {
+	switch {
+	case existed:
+		password = "(the one it was created with: the account is kept in the data directory)"
+	case cfg.AdminPassword == defaultAdminPassword:
 		password = defaultAdminPassword + " (local-only default; set BOOKSHOP_ADMIN_PASSWORD)"
 	}
 	logger.InfoContext(ctx, "administrator ready: POST /api/auth/login with this email and password, then send Authorization: Bearer <accessToken>",

@@ -5,7 +5,6 @@ import (
 	"log/slog"
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
-	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -21,7 +20,7 @@ func newMailbox(clock app.Clock) (*mailbox.Mailbox, error) {
 // newNotificationHook runs the notification use case in-process after every
 // committed order change, delivering to the mailbox. A failed delivery is
 // logged; the order change stands.
-func newNotificationHook(orders *memory.OrderRepository, box *mailbox.Mailbox, logger *slog.Logger) (notificationHook, error) {
+func newNotificationHook(orders orderChanges, box *mailbox.Mailbox, logger *slog.Logger) (notificationHook, error) {
 	notifications, err := app.NewOrderNotifications(box)
 	if err != nil {
 		return notificationHook{}, err

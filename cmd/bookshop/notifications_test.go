@@ -17,7 +17,7 @@ type mailboxMessage struct {
 
 func (e embedded) mailbox(t *testing.T) []mailboxMessage {
 	t.Helper()
-	status, body := e.call(t, "GET", "/_local/mailbox", "", "")
+	status, body := e.call(t, "GET", "/_local/mailbox", e.adminToken(t), "")
 	if status != http.StatusOK {
 		t.Fatalf("GET /_local/mailbox = %d %s", status, body)
 	}

@@ -20,7 +20,7 @@ func seedCatalog(ctx context.Context, catalog *app.Catalog) error {
 		if err != nil {
 			return fmt.Errorf("seed %q: %w", b.Title, err)
 		}
-		if _, err := catalog.UploadCover(ctx, book.ID(), "image/jpeg", seed.CoverJPEG(b.Title, i)); err != nil {
+		if _, err := catalog.UploadCover(ctx, book.ID(), "image/jpeg", b.CoverJPEG(i)); err != nil {
 			return fmt.Errorf("seed cover of %q: %w", b.Title, err)
 		}
 	}

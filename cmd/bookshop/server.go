@@ -14,7 +14,6 @@ import (
 	"github.com/bookshop/bookshop/adapters/httpbridge"
 	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/adapters/mailbox"
-	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/webui"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
@@ -40,11 +39,18 @@ type server struct {
 	idp *localidp.Provider
 	// objects runs the thumbnailer after uploads; objects.WaitForHooks
 	// waits for it.
-	objects *memory.ObjectStore
+	objects objectServer
+	// cleanup releases the data directory (nil in memory mode).
+	cleanup func()
 }
 
-func newObjectStore(cfg config) (*memory.ObjectStore, error) {
-	return memory.NewObjectStore(cfg.PublicURL+objectsPath, cfg.SigningKey)
+// Close waits for the thumbnails being made, then releases the data
+// directory. Call it after the HTTP server has stopped.
+func (s *server) Close() {
+	s.objects.WaitForHooks()
+	if s.cleanup != nil {
+		s.cleanup()
+	}
 }
 
 // newWebOptions lets the web app load covers from, and upload covers to,
@@ -60,7 +66,7 @@ func newWebOptions(cfg config) webui.Options {
 	return webui.Options{ImageOrigins: origin, ConnectOrigins: origin}
 }
 
-func newCursorCodec(cfg config) (*app.CursorCodec, error) { return app.NewCursorCodec(cfg.SigningKey) }
+func newCursorCodec(key signingKey) (*app.CursorCodec, error) { return app.NewCursorCodec(key) }
 
 func newLogger(cfg config) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
@@ -77,14 +83,16 @@ func newServices(catalog *app.Catalog, orders *app.Orders, reviews *app.Reviews,
 // shippingPolicy is the shop's shipping policy.
 func shippingPolicy() domain.ShippingPolicy { return domain.DefaultShippingPolicy }
 
-// newServer seeds the catalog (unless disabled; after the projection hook is
-// in place, so the seed books are searchable) and routes object-store URLs
-// to the store, the identity provider's issuer URL to the provider, /api/
-// through the API Gateway v2 bridge and its JWT authorizer stand-in to the
-// Lambda handler, and everything else to the storefront web app.
-func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *memory.ObjectStore, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
-	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook, _ projectionHook) (*server, error) {
-	if cfg.Seed {
+// newServer seeds a fresh store's catalog (unless disabled; after the
+// projection hook is in place, so the seed books are searchable) and routes
+// object-store URLs to the store, the identity provider's issuer URL to the
+// provider, /api/ through the API Gateway v2 bridge and its JWT authorizer
+// stand-in to the Lambda handler, backupPath to backups, and everything
+// else to the storefront web app.
+func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects objectServer, api *apigw.Handler, logger *slog.Logger, _ thumbnailHook,
+	idp *localidp.Provider, authorize httpbridge.Authorizer, _ adminAccount, box *mailbox.Mailbox, _ notificationHook, _ projectionHook,
+	fresh freshStore, backup backupRoute) (*server, error) {
+	if cfg.Seed && bool(fresh) {
 		if err := seedCatalog(ctx, catalog); err != nil {
 			return nil, err
 		}
@@ -96,8 +104,12 @@ func newServer(ctx context.Context, cfg config, catalog *app.Catalog, objects *m
 		mux.Handle("/"+p, covers) // the stable cover URLs of the API (apigw.Config.AssetBaseURL)
 	}
 	mux.Handle(authPath+"/", idp.Handler())
-	mux.Handle(mailbox.Path, box)
-	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithLogger(logger))
+	// The mailbox: administrators read it (the same token check as the
+	// API's); orders reach it in-process, so it takes no posts over HTTP.
+	mux.Handle(mailbox.Path, box.Handler(mailbox.Access{Verify: mailbox.TokenVerifier(authorize)}))
+	mux.Handle(backupPath, backup)
+	bridge := httpbridge.NewHandler(api.Handle, httpbridge.WithAuthorizer(authorize), httpbridge.WithGuardedRoutes(apigw.Guarded),
+		httpbridge.WithLogger(logger))
 	mux.Handle(apiPath, bridge)
 	mux.Handle(apiPath+"/", bridge)
 	mux.Handle("/", webui.Handler(newWebOptions(cfg)))

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
@@ -21,7 +20,7 @@ type thumbnailHook struct{}
 // newThumbnailHook runs the thumbnail use case in-process, in its own
 // goroutine, after every object the store receives; the store's
 // WaitForHooks waits for it.
-func newThumbnailHook(objects *memory.ObjectStore, thumbs *app.Thumbnails, logger *slog.Logger) thumbnailHook {
+func newThumbnailHook(objects objectServer, thumbs *app.Thumbnails, logger *slog.Logger) thumbnailHook {
 	objects.OnObjectCreated(func(key string) {
 		ctx, cancel := context.WithTimeout(context.Background(), thumbnailTimeout)
 		defer cancel()

@@ -9,97 +9,310 @@ package main
 import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/apigw"
+	"github.com/bookshop/bookshop/adapters/bolt"
+	"github.com/bookshop/bookshop/adapters/filestore"
 	"github.com/bookshop/bookshop/adapters/imaging"
 	"github.com/bookshop/bookshop/adapters/localidp"
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/google/wire"
 )
 
 // Injectors from wire.go:
 
-// initializeServer builds the embedded server over in-memory adapters.
-func initializeServer(ctx context.Context, cfg config) (*server, error) {
+// initializeMemoryServer builds the embedded server over in-memory
+// adapters.
+func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), error) {
 	bookRepository := memory.NewBookRepository()
-	objectStore, err := newObjectStore(cfg)
+	mainSigningKey := newMemorySigningKey(cfg)
+	objectStore, err := newObjectStore(cfg, mainSigningKey)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	clock := _wireClockValue
 	ulidGenerator := system.NewULIDGenerator()
-	cursorCodec, err := newCursorCodec(cfg)
+	cursorCodec, err := newCursorCodec(mainSigningKey)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
 	orderRepository, err := memory.NewOrderRepository(bookRepository)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	domainShippingPolicy := shippingPolicy()
 	orders, err := app.NewOrders(orderRepository, bookRepository, clock, ulidGenerator, cursorCodec, domainShippingPolicy)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	reviewRepository, err := memory.NewReviewRepository(bookRepository)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	profileRepository := memory.NewProfileRepository()
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
 	logger := newLogger(cfg)
-	options := newIdentityOptions(cfg, logger)
+	memoryStore := localidp.NewMemoryStore()
+	options := newIdentityOptions(cfg, logger, memoryStore)
 	provider, err := localidp.New(options)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	auth, err := app.NewAuth(provider)
+	attemptStore := memory.NewAttemptStore()
+	auth, err := app.NewAuth(provider, attemptStore, profileRepository, clock)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	searchIndex := memory.NewSearchIndex()
 	salesLedger := memory.NewSalesLedger()
 	discovery, err := app.NewDiscovery(searchIndex, salesLedger, bookRepository, clock, cursorCodec)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	services := newServices(catalog, orders, reviews, auth, discovery)
 	apigwConfig := newAPIConfig(cfg)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	renderer := imaging.New()
 	thumbnails := app.NewThumbnails(bookRepository, objectStore, renderer, clock)
 	mainThumbnailHook := newThumbnailHook(objectStore, thumbnails, logger)
 	verifier, err := newVerifier(provider)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	authorizer := newAuthorizer(verifier)
 	mainAdminAccount, err := newAdminAccount(ctx, cfg, provider, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mailbox, err := newMailbox(clock)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	mainNotificationHook, err := newNotificationHook(orderRepository, mailbox, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	mainProjectionHook := newProjectionHook(bookRepository, orderRepository, projector, logger)
-	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook, mainProjectionHook)
+	projectionReplay, err := app.NewProjectionReplay(bookRepository, orderRepository, projector)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return mainServer, nil
+	mainProjectionHook, err := newProjectionHook(ctx, bookRepository, orderRepository, projector, projectionReplay, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	mainFreshStore := memoryIsFresh()
+	mainSnapshotter := noSnapshots()
+	mainBackupRoute := newBackupRoute(mainSnapshotter, verifier)
+	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook, mainProjectionHook, mainFreshStore, mainBackupRoute)
+	if err != nil {
+		return nil, nil, err
+	}
+	return mainServer, func() {
+	}, nil
 }
 
 var (
 	_wireClockValue = system.Clock{}
+)
+
+// initializeDurableServer builds the embedded server over the data
+// directory's adapters; the cleanup closes them.
+func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), error) {
+	db, cleanup, err := openDatabase(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	bookRepository, err := bolt.NewBookRepository(db)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	mainSigningKey, err := newDurableSigningKey(ctx, db)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	objectStore, cleanup2, err := newFileObjectStore(cfg, mainSigningKey)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	clock := _wireClockValue
+	ulidGenerator := system.NewULIDGenerator()
+	cursorCodec, err := newCursorCodec(mainSigningKey)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
+	orderRepository, err := bolt.NewOrderRepository(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	domainShippingPolicy := shippingPolicy()
+	orders, err := app.NewOrders(orderRepository, bookRepository, clock, ulidGenerator, cursorCodec, domainShippingPolicy)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	reviewRepository, err := bolt.NewReviewRepository(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	profileRepository, err := bolt.NewProfileRepository(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
+	logger := newLogger(cfg)
+	boltStore, err := newIdentityStore(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	options := newIdentityOptions(cfg, logger, boltStore)
+	provider, err := localidp.New(options)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	attemptStore, err := bolt.NewAttemptStore(db)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	auth, err := app.NewAuth(provider, attemptStore, profileRepository, clock)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	searchIndex := memory.NewSearchIndex()
+	salesLedger := memory.NewSalesLedger()
+	discovery, err := app.NewDiscovery(searchIndex, salesLedger, bookRepository, clock, cursorCodec)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	services := newServices(catalog, orders, reviews, auth, discovery)
+	apigwConfig := newAPIConfig(cfg)
+	handler, err := apigw.NewHandler(services, apigwConfig, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	renderer := imaging.New()
+	thumbnails := app.NewThumbnails(bookRepository, objectStore, renderer, clock)
+	mainThumbnailHook := newThumbnailHook(objectStore, thumbnails, logger)
+	verifier, err := newVerifier(provider)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	authorizer := newAuthorizer(verifier)
+	mainAdminAccount, err := newAdminAccount(ctx, cfg, provider, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mailbox, err := newMailbox(clock)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mainNotificationHook, err := newNotificationHook(orderRepository, mailbox, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	projectionReplay, err := app.NewProjectionReplay(bookRepository, orderRepository, projector)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mainProjectionHook, err := newProjectionHook(ctx, bookRepository, orderRepository, projector, projectionReplay, logger)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	mainFreshStore := durableIsFresh(db)
+	mainBackupRoute := newBackupRoute(db, verifier)
+	mainServer, err := newServer(ctx, cfg, catalog, objectStore, handler, logger, mainThumbnailHook, provider, authorizer, mainAdminAccount, mailbox, mainNotificationHook, mainProjectionHook, mainFreshStore, mainBackupRoute)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	return mainServer, func() {
+		cleanup2()
+		cleanup()
+	}, nil
+}
+
+// wire.go:
+
+// shopSet is the embedded server over whichever storage set is chosen:
+// the use cases, handlers, identity provider, hooks and routes.
+var shopSet = wire.NewSet(system.ProviderSet, newCursorCodec, app.NewCatalog, app.NewReviews, shippingPolicy, app.NewOrders, newLogger,
+	newAPIConfig,
+	newServices, apigw.NewHandler, imaging.ProviderSet, app.NewThumbnails, newThumbnailHook,
+	newIdentityOptions, localidp.ProviderSet, app.NewAuth, newVerifier,
+	newAuthorizer,
+	newAdminAccount,
+	newMailbox,
+	newNotificationHook,
+	discoverySet,
+	newBackupRoute,
+	newServer,
+)
+
+// discoverySet is search, best sellers and also-bought in either storage
+// mode: the projections live in memory and newProjectionHook keeps them
+// current (and, over a durable store, rebuilds them at start-up).
+var discoverySet = wire.NewSet(memory.NewSearchIndex, wire.Bind(new(app.SearchIndex), new(*memory.SearchIndex)), memory.NewSalesLedger, wire.Bind(new(app.SalesLedger), new(*memory.SalesLedger)), app.NewProjector, app.NewProjectionReplay, app.NewDiscovery, newProjectionHook)
+
+// memorySet keeps everything in process memory (BOOKSHOP_DATA_DIR=memory).
+var memorySet = wire.NewSet(
+	newMemorySigningKey, memory.NewBookRepository, wire.Bind(new(app.BookRepository), new(*memory.BookRepository)), wire.Bind(new(bookChanges), new(*memory.BookRepository)), newObjectStore, wire.Bind(new(app.ObjectStore), new(*memory.ObjectStore)), wire.Bind(new(objectServer), new(*memory.ObjectStore)), memory.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*memory.ReviewRepository)), memory.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*memory.OrderRepository)), wire.Bind(new(orderChanges), new(*memory.OrderRepository)), localidp.NewMemoryStore, wire.Bind(new(localidp.Store), new(*localidp.MemoryStore)), memory.NewProfileRepository, wire.Bind(new(app.ProfileRepository), new(*memory.ProfileRepository)), memory.NewAttemptStore, wire.Bind(new(app.AttemptStore), new(*memory.AttemptStore)), memoryIsFresh,
+	noSnapshots,
+)
+
+// durableSet keeps everything in the data directory: one bbolt file and the
+// objects directory.
+var durableSet = wire.NewSet(
+	openDatabase, wire.Bind(new(snapshotter), new(*bolt.DB)), durableIsFresh,
+	newDurableSigningKey, bolt.NewBookRepository, wire.Bind(new(app.BookRepository), new(*bolt.BookRepository)), wire.Bind(new(bookChanges), new(*bolt.BookRepository)), newFileObjectStore, wire.Bind(new(app.ObjectStore), new(*filestore.ObjectStore)), wire.Bind(new(objectServer), new(*filestore.ObjectStore)), bolt.NewReviewRepository, wire.Bind(new(app.ReviewRepository), new(*bolt.ReviewRepository)), bolt.NewOrderRepository, wire.Bind(new(app.OrderRepository), new(*bolt.OrderRepository)), wire.Bind(new(orderChanges), new(*bolt.OrderRepository)), newIdentityStore, wire.Bind(new(localidp.Store), new(*localidp.BoltStore)), bolt.NewProfileRepository, wire.Bind(new(app.ProfileRepository), new(*bolt.ProfileRepository)), bolt.NewAttemptStore, wire.Bind(new(app.AttemptStore), new(*bolt.AttemptStore)),
 )

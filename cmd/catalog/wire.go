@@ -14,20 +14,20 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // initializeHandler builds the catalog function over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		newAWSConfig,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.DiscoveryProviderSet,
+		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
+		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.ProfileSet, dynamodb.DiscoveryProviderSet,
 		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,
 		app.NewReviews,
 		app.NewDiscovery,
-		newLogger,
 		newAPIConfig,
 		newServices,
 		apigw.NewHandler,

@@ -13,13 +13,15 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
 // initializeHandler builds the catalog function over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +60,11 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	reviews := app.NewReviews(reviewRepository, bookRepository, clock, cursorCodec)
+	profileRepository, err := dynamodb.NewProfileRepository(db, dynamodbTableName)
+	if err != nil {
+		return nil, err
+	}
+	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
 	searchIndex, err := dynamodb.NewSearchIndex(db, dynamodbTableName)
 	if err != nil {
 		return nil, err
@@ -73,7 +79,8 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	}
 	services := newServices(catalog, reviews, discovery)
 	apigwConfig := newAPIConfig(cfg)
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
 		return nil, err

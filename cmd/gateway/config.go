@@ -4,11 +4,12 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // config is the gateway's configuration, read from the environment.
@@ -25,7 +26,7 @@ type config struct {
 	MaxQueue         int
 	AsyncRetryDelays []time.Duration
 	Region           string
-	LogLevel         slog.Level
+	lambdaenv.Logging
 	// JWT configures the template's JWT authorizers locally, by authorizer
 	// name (see jwtFromEnviron).
 	JWT map[string]jwtSettings

@@ -18,6 +18,7 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/adapters/system"
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/streams"
 )
 
@@ -27,15 +28,22 @@ import (
 //	BOOKSHOP_TABLES                "ShopTable=bookshop" (table logical id → name); unset: no stream is polled
 //	BOOKSHOP_DYNAMODB_ENDPOINT     DynamoDB Local, e.g. http://dynamodb:8000 (required with BOOKSHOP_TABLES)
 //	BOOKSHOP_STREAM_POLL_INTERVAL  pause between two polls of a stream (default 1s)
+//
+// and the mailbox's:
+//
+//	BOOKSHOP_MAILBOX_SECRET        the secret the notifier function sends with its posts (unset: no posts)
 type streamsConfig struct {
 	Tables       map[string]string
 	Endpoint     string
 	PollInterval time.Duration
+	// MailboxSecret lets the notifier function post to the mailbox.
+	MailboxSecret mailbox.Secret
 }
 
 // streamsConfigFromEnv reads streamsConfig; every problem is reported.
 func streamsConfigFromEnv(getenv func(string) string) (streamsConfig, error) {
-	cfg := streamsConfig{Tables: map[string]string{}, Endpoint: strings.TrimSpace(getenv("BOOKSHOP_DYNAMODB_ENDPOINT")), PollInterval: time.Second}
+	cfg := streamsConfig{Tables: map[string]string{}, Endpoint: strings.TrimSpace(getenv("BOOKSHOP_DYNAMODB_ENDPOINT")), PollInterval: time.Second,
+		MailboxSecret: mailbox.Secret(getenv("BOOKSHOP_MAILBOX_SECRET"))}
 	var errs []error
 	for item := range strings.SplitSeq(getenv("BOOKSHOP_TABLES"), ";") {
 		if item = strings.TrimSpace(item); item == "" {
@@ -63,22 +71,25 @@ func streamsConfigFromEnv(getenv func(string) string) (streamsConfig, error) {
 }
 
 // startLocalServices adds what the local stack needs besides the API: the
-// mailbox at /_local/mailbox (the notifier function posts to it; GET lists
-// the messages) and, when tables are configured, the stream poller, which
-// invokes functions through the gateway's own Lambda Invoke API at addr. The
-// poller stops with ctx.
-func startLocalServices(ctx context.Context, cfg streamsConfig, region, templatePath string, api http.Handler, addr net.Addr, logger *slog.Logger) (http.Handler, error) {
+// mailbox at /_local/mailbox (the notifier function posts to it with
+// cfg.MailboxSecret; administrators list the messages with a token verify
+// accepts, the gateway's JWT authorizers) and, when tables are configured,
+// the stream poller of tmpl's DynamoDB events, which invokes functions
+// through the gateway's own Lambda Invoke API at addr. tmpl is only read when
+// tables are configured. The poller stops with ctx.
+func startLocalServices(ctx context.Context, cfg streamsConfig, region string, tmpl *samtemplate.Template, api http.Handler, verify mailbox.TokenVerifier,
+	addr net.Addr, logger *slog.Logger) (http.Handler, error) {
 	box, err := mailbox.New(system.Clock{}, mailbox.DefaultCapacity)
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle(mailbox.Path, box)
+	mux.Handle(mailbox.Path, box.Handler(mailbox.Access{Verify: verify, PostSecret: cfg.MailboxSecret}))
 	mux.Handle("/", api)
 	if len(cfg.Tables) == 0 {
 		return mux, nil
 	}
-	sources, err := streams.LoadSources(templatePath)
+	sources, err := streams.SourcesOf(tmpl)
 	if err != nil {
 		return nil, err
 	}

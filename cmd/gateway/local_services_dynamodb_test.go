@@ -37,7 +37,7 @@ func TestGatewayStreamsToMailbox(t *testing.T) {
 
 	ts := httptest.NewUnstartedServer(nil)
 	gatewayURL := "http://" + ts.Listener.Addr().String()
-	notifier, err := mailbox.NewClient(mailbox.URL(gatewayURL+mailbox.Path), nil)
+	notifier, err := mailbox.NewClient(mailbox.URL(gatewayURL+mailbox.Path), "s3cret", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,8 +61,8 @@ func TestGatewayStreamsToMailbox(t *testing.T) {
 	}
 	runCtx, stop := context.WithCancel(ctx)
 	t.Cleanup(stop)
-	handler, err := startLocalServices(runCtx, streamsConfig{Tables: map[string]string{"ShopTable": string(table)}, Endpoint: string(ddb.Endpoint), PollInterval: 100 * time.Millisecond},
-		"us-east-1", templatePath, gw, ts.Listener.Addr(), slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	handler, err := startLocalServices(runCtx, streamsConfig{Tables: map[string]string{"ShopTable": string(table)}, Endpoint: string(ddb.Endpoint), PollInterval: 100 * time.Millisecond,
+		MailboxSecret: "s3cret"}, "us-east-1", tmpl, gw, adminVerifier, ts.Listener.Addr(), slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,9 @@ func TestGatewayStreamsToMailbox(t *testing.T) {
 			placeOrder(i / 20)
 		}
 		time.Sleep(50 * time.Millisecond)
-		resp, err := http.Get(gatewayURL + mailbox.Path)
+		req, _ := http.NewRequest(http.MethodGet, gatewayURL+mailbox.Path, nil)
+		req.Header.Set("Authorization", "Bearer admin")
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}

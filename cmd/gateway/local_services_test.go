@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bookshop/bookshop/adapters/mailbox"
 )
 
 func TestStreamsConfigFromEnv(t *testing.T) {
@@ -38,30 +41,66 @@ func TestStreamsConfigFromEnv(t *testing.T) {
 	}
 }
 
-// The gateway serves the mailbox next to the API: the notifier posts to it,
-// people read it; every other path still reaches the API.
+// adminVerifier stands in for the gateway's JWT authorizers: it accepts
+// "admin" (group admin) and "reader" (no group).
+func adminVerifier(_ context.Context, token string) (map[string]string, error) {
+	switch strings.TrimPrefix(token, "Bearer ") {
+	case "admin":
+		return map[string]string{"sub": "a1", "cognito:groups": "[admin]"}, nil
+	case "reader":
+		return map[string]string{"sub": "r1"}, nil
+	}
+	return nil, errors.New("bad token")
+}
+
+// The gateway serves the mailbox next to the API: the notifier posts to it
+// with the secret, administrators read it; nobody else does either; every
+// other path still reaches the API.
 func TestGatewayServesTheMailbox(t *testing.T) {
 	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
-	h, err := startLocalServices(context.Background(), streamsConfig{}, "us-east-1", "../../deploy/template.yaml", api,
-		&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, slog.New(slog.DiscardHandler))
+	h, err := startLocalServices(context.Background(), streamsConfig{MailboxSecret: "s3cret"}, "us-east-1", nil, api,
+		adminVerifier, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	resp, err := srv.Client().Post(srv.URL+"/_local/mailbox", "application/json",
-		strings.NewReader(`{"kind":"order-placed","orderId":"O1","subject":"Order placed: O1","text":"2 x Kindred"}`))
-	if err != nil {
-		t.Fatal(err)
+	do := func(method, token, secret, body string) *http.Response {
+		req, _ := http.NewRequest(method, srv.URL+"/_local/mailbox", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		if secret != "" {
+			req.Header.Set(mailbox.SecretHeader, secret)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
 	}
+	const msg = `{"kind":"order-placed","orderId":"O1","subject":"Order placed: O1","text":"2 x Kindred"}`
+	for _, tc := range []struct {
+		name, method, token, secret string
+		want                        int
+	}{
+		{"post without the secret", "POST", "", "", http.StatusForbidden},
+		{"read anonymously", "GET", "", "", http.StatusUnauthorized},
+		{"read as a plain user", "GET", "reader", "", http.StatusForbidden},
+	} {
+		resp := do(tc.method, tc.token, tc.secret, msg)
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s: %s, want %d", tc.name, resp.Status, tc.want)
+		}
+	}
+	resp := do("POST", "", "s3cret", msg)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("POST mailbox = %s", resp.Status)
 	}
-	resp, err = srv.Client().Get(srv.URL + "/_local/mailbox")
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp = do("GET", "admin", "", "")
 	var msgs []struct{ Kind, OrderID, Subject string }
 	err = json.NewDecoder(resp.Body).Decode(&msgs)
 	resp.Body.Close()

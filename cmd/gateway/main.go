@@ -6,7 +6,8 @@
 // to other emulators and serves the web app from the web bucket (see package
 // internal/emulator). It also polls DynamoDB Local's streams for the
 // template's DynamoDB event sources (package internal/streams) and serves
-// the local mailbox of notifications at /_local/mailbox (POST, GET). It is
+// the local mailbox of notifications at /_local/mailbox (POST from the
+// notifier with BOOKSHOP_MAILBOX_SECRET, GET for administrators). It is
 // a long-running server, not a Lambda function, but it ships in the same
 // image layout (FUNCTION=gateway) and runs as /var/runtime/bootstrap.
 //
@@ -27,6 +28,8 @@
 //	BOOKSHOP_TABLES              "ShopTable=bookshop": tables whose streams feed the template's DynamoDB events
 //	BOOKSHOP_DYNAMODB_ENDPOINT   DynamoDB Local for the stream poller, e.g. http://dynamodb:8000
 //	BOOKSHOP_STREAM_POLL_INTERVAL pause between two polls of a stream (default 1s)
+//	BOOKSHOP_MAILBOX_SECRET      shared secret of the notifier's posts to /_local/mailbox (unset: no posts);
+//	                             reading the mailbox needs an administrator's token, verified by the JWT authorizers
 //	LOG_LEVEL                    debug, info (default), warn or error
 //
 // JWT authorizers: the template's issuer and audience name AWS resources, so
@@ -50,6 +53,9 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 func main() {
@@ -71,7 +77,13 @@ func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	srv, err := initializeServer(cfg)
+	// The template is parsed once: the API emulator and the stream poller
+	// both read this one.
+	tmpl, err := samtemplate.Load(cfg.TemplatePath)
+	if err != nil {
+		return err
+	}
+	srv, err := initializeServer(cfg, tmpl)
 	if err != nil {
 		return err
 	}
@@ -79,9 +91,9 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	logger := newLogger(cfg)
+	logger := lambdaenv.NewLogger(cfg.Logging)
 	logger.Info("gateway listening", "addr", cfg.Addr, "template", cfg.TemplatePath)
-	handler, err := startLocalServices(ctx, streamsCfg, cfg.Region, cfg.TemplatePath, srv, ln.Addr(), logger)
+	handler, err := startLocalServices(ctx, streamsCfg, cfg.Region, tmpl, srv, srv.VerifyToken, ln.Addr(), logger)
 	if err != nil {
 		return err
 	}

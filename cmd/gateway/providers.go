@@ -6,20 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 
 	"github.com/bookshop/bookshop/adapters/jwtauth"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
-
-func newLogger(cfg config) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
-}
-
-func loadTemplate(cfg config) (*samtemplate.Template, error) {
-	return samtemplate.Load(cfg.TemplatePath)
-}
 
 // newVerifiers builds a JWT verifier per authorizer configured by the
 // environment. A name the template does not declare is a mistake.

@@ -63,7 +63,7 @@ func newShop(t testing.TB) *shop {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.reviews = app.NewReviews(reviewRepo, books, clock, cursors)
+	s.reviews = app.NewReviews(reviewRepo, books, memory.NewProfileRepository(), clock, cursors)
 	orderRepo, err := memory.NewOrderRepository(books)
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func newShop(t testing.TB) *shop {
 	jwks := httptest.NewServer(idp.Handler())
 	t.Cleanup(jwks.Close)
 	s.idp, s.jwksURL = idp, jwks.URL+"/idp/.well-known/jwks.json"
-	if s.auth, err = app.NewAuth(idp); err != nil {
+	if s.auth, err = app.NewAuth(idp, memory.NewAttemptStore(), memory.NewProfileRepository(), clock); err != nil {
 		t.Fatal(err)
 	}
 	book, err := s.catalog.CreateBook(app.AsSystem(context.Background()), domain.BookDetails{
@@ -244,4 +244,30 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestTemplateGuardsExactlyTheGuardedRoutes: the routes of
+// deploy/template.yaml with a JWT authorizer are apigw.GuardedRoutes, so the
+// embedded mode (which asks apigw which routes are guarded) and AWS agree on
+// which routes look at a token.
+func TestTemplateGuardsExactlyTheGuardedRoutes(t *testing.T) {
+	tmpl, err := samtemplate.Load(templatePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, r := range apigw.GuardedRoutes() {
+		want = append(want, r.Method+" "+r.Path)
+	}
+	for _, r := range tmpl.Routes {
+		a := cmp.Or(r.Authorizer, tmpl.DefaultAuthorizer)
+		if a != "" && a != "NONE" {
+			got = append(got, r.Key())
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(want, got) {
+		t.Errorf("guarded routes differ:\napigw:    %v\ntemplate: %v", want, got)
+	}
 }

@@ -6,10 +6,13 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
-// initializeServer builds the gateway from its configuration and template.
-func initializeServer(cfg config) (*emulator.Server, error) {
-	wire.Build(newLogger, loadTemplate, newVerifiers, newEmulatorConfig, newServer)
+// initializeServer builds the gateway from its configuration and the
+// template parsed at start-up.
+func initializeServer(cfg config, tmpl *samtemplate.Template) (*emulator.Server, error) {
+	wire.Build(wire.FieldsOf(new(config), "Logging"), lambdaenv.Set, newVerifiers, newEmulatorConfig, newServer)
 	return nil, nil
 }

@@ -8,22 +8,22 @@ package main
 
 import (
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
-// initializeServer builds the gateway from its configuration and template.
-func initializeServer(cfg config) (*emulator.Server, error) {
-	template, err := loadTemplate(cfg)
+// initializeServer builds the gateway from its configuration and the
+// template parsed at start-up.
+func initializeServer(cfg config, tmpl *samtemplate.Template) (*emulator.Server, error) {
+	v, err := newVerifiers(cfg, tmpl)
 	if err != nil {
 		return nil, err
 	}
-	v, err := newVerifiers(cfg, template)
-	if err != nil {
-		return nil, err
-	}
-	logger := newLogger(cfg)
-	emulatorConfig := newEmulatorConfig(cfg, template, v, logger)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
+	emulatorConfig := newEmulatorConfig(cfg, tmpl, v, logger)
 	server, err := newServer(emulatorConfig, logger)
 	if err != nil {
 		return nil, err

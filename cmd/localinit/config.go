@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/url"
 	"strconv"
 	"strings"
@@ -12,12 +11,13 @@ import (
 	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // config is what localinit reads from the environment (see the package
 // comment). Every problem is reported at once.
 type config struct {
-	Region         string
+	lambdaenv.AWS
 	Table          dynamodb.TableName
 	DynamoEndpoint dynamodb.Endpoint
 	CoversBucket   s3.BucketName
@@ -34,7 +34,7 @@ type config struct {
 	AdminEmail    string
 	AdminPassword string
 	Timeout       time.Duration
-	LogLevel      slog.Level
+	lambdaenv.Logging
 }
 
 func configFromEnv(getenv func(string) string) (config, error) {
@@ -47,7 +47,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		return v
 	}
 	cfg := config{
-		Region:         required("AWS_REGION"),
+		AWS:            lambdaenv.AWS{Region: required("AWS_REGION")},
 		Table:          dynamodb.TableName(required("BOOKSHOP_TABLE")),
 		DynamoEndpoint: dynamodb.Endpoint(required("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		CoversBucket:   s3.BucketName(required("BOOKSHOP_BUCKET")),

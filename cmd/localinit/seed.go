@@ -41,7 +41,7 @@ func (s *stack) seed(ctx context.Context) (int, error) {
 		if book.Cover != nil {
 			continue
 		}
-		if err := s.uploadCover(ctx, book.ID, seed.CoverJPEG(b.Title, i)); err != nil {
+		if err := s.uploadCover(ctx, book.ID, b.CoverJPEG(i)); err != nil {
 			return created, fmt.Errorf("cover of %q: %w", b.Title, err)
 		}
 		s.log.Info("seed book", "id", book.ID, "title", b.Title)

@@ -11,6 +11,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/cognito"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
@@ -18,7 +19,8 @@ import (
 // initializeStack builds the stack initializer over DynamoDB, S3, Cognito
 // and HTTP.
 func initializeStack(ctx context.Context, cfg config) (*stack, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +46,8 @@ func initializeStack(ctx context.Context, cfg config) (*stack, error) {
 	if err != nil {
 		return nil, err
 	}
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	mainStack := &stack{
 		cfg:  cfg,
 		db:   db,

@@ -55,3 +55,12 @@ func TestInitializeHandlerNeedsNoNetwork(t *testing.T) {
 		t.Fatalf("initializeHandler = %v", err)
 	}
 }
+
+// TestMailboxNeedsItsSecret: a mailbox URL without the mailbox's secret is a
+// configuration error, since the mailbox refuses posts without it.
+func TestMailboxNeedsItsSecret(t *testing.T) {
+	_, err := configFromEnv(envOf(map[string]string{"AWS_REGION": "x", "BOOKSHOP_MAILBOX_URL": "http://gw/_local/mailbox"}))
+	if err == nil || !strings.Contains(err.Error(), "BOOKSHOP_MAILBOX_SECRET") {
+		t.Errorf("mailbox without a secret: %v", err)
+	}
+}

@@ -15,11 +15,16 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/bookshop/bookshop/adapters/mailbox"
+	"github.com/bookshop/bookshop/app/apptest"
 )
 
-type fixedClock struct{}
+// newClock returns a clock standing still at the golden event's time.
+func newClock() *apptest.Clock {
+	return apptest.NewClock(time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC))
+}
 
-func (fixedClock) Now() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+// testSecret is the mailbox's secret in these tests.
+const testSecret mailbox.Secret = "notifier-secret"
 
 // startFunction builds the function as Lambda runs it (wire injector, env
 // configuration, aws-lambda-go's handler adapter on raw JSON) with the
@@ -29,7 +34,7 @@ func startFunction(t *testing.T, handler http.Handler) func(ctx context.Context,
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 	cfg, err := configFromEnv(envOf(map[string]string{
-		"AWS_REGION": "us-east-1", "BOOKSHOP_MAILBOX_URL": srv.URL + mailbox.Path, "LOG_LEVEL": "error",
+		"AWS_REGION": "us-east-1", "BOOKSHOP_MAILBOX_URL": srv.URL + mailbox.Path, "BOOKSHOP_MAILBOX_SECRET": string(testSecret), "LOG_LEVEL": "error",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -64,11 +69,11 @@ func decodeResponse(t *testing.T, out []byte) events.DynamoDBEventResponse {
 // MODIFY and a MODIFY that keeps the status. Exactly two messages reach the
 // mailbox.
 func TestNotifierFunction(t *testing.T) {
-	box, err := mailbox.New(fixedClock{}, 0)
+	box, err := mailbox.New(newClock(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	invoke := startFunction(t, box)
+	invoke := startFunction(t, box.Handler(mailbox.Access{PostSecret: testSecret}))
 	out, err := invoke(context.Background(), goldenEvent(t))
 	if err != nil {
 		t.Fatalf("invoke = %s, %v", out, err)
@@ -113,11 +118,11 @@ func TestNotifierFunctionReportsBatchItemFailures(t *testing.T) {
 
 // A corrupt order image is skipped, not retried forever.
 func TestNotifierFunctionSkipsCorruptRecords(t *testing.T) {
-	box, err := mailbox.New(fixedClock{}, 0)
+	box, err := mailbox.New(newClock(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	invoke := startFunction(t, box)
+	invoke := startFunction(t, box.Handler(mailbox.Access{PostSecret: testSecret}))
 	ev := strings.Replace(string(goldenEvent(t)), `"2998"`, `"1"`, 1) // the INSERT's subtotal no longer adds up
 	out, err := invoke(context.Background(), []byte(ev))
 	if err != nil {

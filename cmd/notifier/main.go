@@ -10,6 +10,7 @@
 //	BOOKSHOP_TOPIC_ARN     SNS topic of the notifications (AWS)
 //	BOOKSHOP_SNS_ENDPOINT  SNS endpoint override (default: AWS)
 //	BOOKSHOP_MAILBOX_URL   instead of a topic: a mailbox to POST to, e.g. http://gateway:8080/_local/mailbox
+//	BOOKSHOP_MAILBOX_SECRET the mailbox's shared secret (required with BOOKSHOP_MAILBOX_URL)
 //	LOG_LEVEL              debug, info (default), warn or error
 //
 // Build it for Lambda with CGO_ENABLED=0 go build -tags lambda.norpc ./cmd/notifier.

@@ -11,10 +11,14 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // initializeHandler builds the stream handler over the configured notifier.
 func initializeHandler(ctx context.Context, cfg config) (*dynamodb.OrderStreamHandler, error) {
-	wire.Build(newNotifier, app.NewOrderNotifications, newLogger, dynamodb.NewOrderStreamHandler)
+	wire.Build(
+		wire.FieldsOf(new(config), "Logging"), lambdaenv.Set,
+		newNotifier, app.NewOrderNotifications, dynamodb.NewOrderStreamHandler,
+	)
 	return nil, nil
 }

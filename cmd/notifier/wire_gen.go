@@ -10,6 +10,7 @@ import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
@@ -24,7 +25,8 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.OrderStreamHa
 	if err != nil {
 		return nil, err
 	}
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	orderStreamHandler, err := dynamodb.NewOrderStreamHandler(orderNotifications, logger)
 	if err != nil {
 		return nil, err

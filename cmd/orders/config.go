@@ -1,34 +1,33 @@
 package main
 
 import (
-	"log/slog"
-
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // config is the orders function's configuration, read once from the
 // environment at start-up. Every problem is reported at once.
 type config struct {
-	Region         string
+	lambdaenv.AWS
 	Table          dynamodb.TableName
 	DynamoEndpoint dynamodb.Endpoint
 	CursorKey      []byte
 	AllowedOrigins []string
-	LogLevel       slog.Level
+	lambdaenv.Logging
 }
 
 // configFromEnv reads the variables documented on the package.
 func configFromEnv(getenv func(string) string) (config, error) {
 	env := envconfig.New(getenv)
 	cfg := config{
-		Region:         env.Required("AWS_REGION"),
+		AWS:            lambdaenv.AWS{Region: env.Required("AWS_REGION")},
 		Table:          dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
 		DynamoEndpoint: dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		CursorKey:      env.Secret("BOOKSHOP_CURSOR_KEY", app.MinCursorKeyLen),
 		AllowedOrigins: env.List("BOOKSHOP_CORS_ORIGINS"),
-		LogLevel:       env.LogLevel("LOG_LEVEL"),
+		Logging:        lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

@@ -13,18 +13,18 @@ import (
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // initializeHandler builds the orders function over DynamoDB.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		newAWSConfig,
+		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.OrderProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		shippingPolicy,
 		app.NewOrders,
-		newLogger,
 		newAPIConfig,
 		newServices,
 		apigw.NewHandler,

@@ -12,13 +12,15 @@ import (
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
 // initializeHandler builds the orders function over DynamoDB.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +51,8 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	}
 	services := newServices(orders)
 	apigwConfig := newAPIConfig(cfg)
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	handler, err := apigw.NewHandler(services, apigwConfig, logger)
 	if err != nil {
 		return nil, err

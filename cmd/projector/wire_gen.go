@@ -10,13 +10,15 @@ import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
 // initializeHandler builds the stream handler over the table's projections.
 func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStreamHandler, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +44,8 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	projectionStreamHandler, err := dynamodb.NewProjectionStreamHandler(projector, logger)
 	if err != nil {
 		return nil, err

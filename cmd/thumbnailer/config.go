@@ -1,29 +1,28 @@
 package main
 
 import (
-	"log/slog"
-
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // config is the thumbnailer's configuration, read once from the environment
 // at start-up. Every problem is reported at once.
 type config struct {
-	Region         string
+	lambdaenv.AWS
 	Table          dynamodb.TableName
 	DynamoEndpoint dynamodb.Endpoint
 	Bucket         s3.BucketName
 	S3             s3.Options
-	LogLevel       slog.Level
+	lambdaenv.Logging
 }
 
 // configFromEnv reads the variables documented on the package.
 func configFromEnv(getenv func(string) string) (config, error) {
 	env := envconfig.New(getenv)
 	cfg := config{
-		Region:         env.Required("AWS_REGION"),
+		AWS:            lambdaenv.AWS{Region: env.Required("AWS_REGION")},
 		Table:          dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
 		DynamoEndpoint: dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		Bucket:         s3.BucketName(env.Required("BOOKSHOP_BUCKET")),
@@ -31,7 +30,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 			Endpoint:     env.URL("BOOKSHOP_S3_ENDPOINT"),
 			UsePathStyle: env.Bool("BOOKSHOP_S3_PATH_STYLE"),
 		},
-		LogLevel: env.LogLevel("LOG_LEVEL"),
+		Logging: lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

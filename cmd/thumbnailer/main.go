@@ -22,6 +22,8 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/bookshop/bookshop/adapters/emf"
 )
 
 func main() {
@@ -37,5 +39,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "thumbnailer:", err)
 		os.Exit(1)
 	}
+	h.SetMetrics(emf.NewStdout()) // business metrics as EMF lines on stdout
 	lambda.Start(h.Handle)
 }

@@ -15,19 +15,20 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3event"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // initializeHandler builds the thumbnailer over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error) {
 	wire.Build(
-		newAWSConfig,
+		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		tableName, dynamoEndpoint, dynamodb.ClientSet,
 		dynamodb.NewBookRepository, wire.Bind(new(app.BookRepository), new(*dynamodb.BookRepository)),
 		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		imaging.ProviderSet,
 		wire.Value(system.Clock{}), wire.Bind(new(app.Clock), new(system.Clock)),
 		app.NewThumbnails,
-		eventBucket, newLogger,
+		eventBucket,
 		s3event.ProviderSet,
 	)
 	return nil, nil

@@ -14,13 +14,15 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3event"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
 // initializeHandler builds the thumbnailer over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error) {
-	awsConfig, err := newAWSConfig(ctx, cfg)
+	aws := cfg.AWS
+	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +54,8 @@ func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error
 	clock := _wireClockValue
 	thumbnails := app.NewThumbnails(bookRepository, objectStore, renderer, clock)
 	bucket := eventBucket(cfg)
-	logger := newLogger(cfg)
+	logging := cfg.Logging
+	logger := lambdaenv.NewLogger(logging)
 	handler, err := s3event.NewHandler(thumbnails, bucket, logger)
 	if err != nil {
 		return nil, err

@@ -201,6 +201,8 @@ func TestAllowedErrorsAreLoggedNotFailed(t *testing.T) {
 		b := browsertest.New(tb, browsertest.WithBaseURL(srv.URL))
 		b.AllowError(`status of 404 .*/api/books/nope\)$`)
 		b.Navigate("/")
+		// The load event may come before the fetch's answer: wait for it.
+		b.Do("wait for the answer", chromedp.Poll[chromedp.Void](`document.getElementById("msg").textContent !== ""`, chromedp.WithPollingTimeout(0)))
 		if got := b.Text("#msg"); got != "status 404" {
 			tb.Errorf("msg = %q", got)
 		}
@@ -372,6 +374,7 @@ func TestAFailedTestGetsAScreenshotAtCleanup(t *testing.T) {
 }
 
 func TestAMissingChromiumFailsUnlessSkipped(t *testing.T) {
+	t.Setenv(browsertest.SkipEnv, "")
 	t.Setenv(browsertest.ChromiumEnv, "/nonexistent/chromium")
 	f := runFake(t, func(tb testing.TB) { browsertest.New(tb) })
 	f.mustFail(t, `BOOKSHOP_CHROMIUM="/nonexistent/chromium"`, "apt-get install -y chromium",

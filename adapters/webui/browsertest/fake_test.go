@@ -2,10 +2,13 @@ package browsertest_test
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/bookshop/bookshop/adapters/webui/browsertest"
 )
 
 // fakeTB stands in for a test, so that a self-test can watch the harness
@@ -25,6 +28,10 @@ type fakeTB struct {
 // package runs a test (FailNow and SkipNow end it), then runs its cleanups.
 func runFake(t *testing.T, body func(tb testing.TB)) *fakeTB {
 	t.Helper()
+	if os.Getenv(browsertest.SkipEnv) != "" && os.Getenv(browsertest.ChromiumEnv) != "/nonexistent/chromium" {
+		// The harness's own checks need the browser the variable disables.
+		t.Skipf("%s is set", browsertest.SkipEnv)
+	}
 	f := &fakeTB{TB: t}
 	runGoroutine(func() { body(f) })
 	for i := len(f.cleanups) - 1; i >= 0; i-- {

@@ -208,10 +208,22 @@ export function createApi({ session, onUnauthorized, fetch = globalThis.fetch.bi
     setOrderStatus: (id, status) => call('POST', `/admin/orders/${enc(id)}/status`, { auth: 'required', body: { status } }),
 
     // Accounts.
-    register: (email, password) => call('POST', '/auth/register', { body: { email, password } }),
+    // register sends the optional display name only when one is given.
+    register: (email, password, name) =>
+      call('POST', '/auth/register', { body: name ? { email, password, name } : { email, password } }),
     confirm: (email, code) => call('POST', '/auth/confirm', { body: { email, code } }),
+    // resendCode asks for a new confirmation code; the answer is the same
+    // whether or not the account exists.
+    resendCode: (email) => call('POST', '/auth/resend', { body: { email } }),
     login: async (email, password) => session.signIn(await call('POST', '/auth/login', { body: { email, password } })),
-    signOut: () => session.signOut(),
+    // signOut forgets the tokens at once, then revokes the refresh token so
+    // that a copy of it is useless too (a failure there changes nothing
+    // for this browser).
+    signOut: async () => {
+      const refreshToken = session.get()?.tokens?.refreshToken;
+      session.signOut();
+      if (refreshToken) await send('POST', '/auth/logout', { body: { refreshToken } }).catch(() => {});
+    },
   };
 }
 

@@ -163,15 +163,19 @@ func orders(t *testing.T, s *stack, admin string) {
 		t.Errorf("status after shipping: %q", shipped.Status)
 	}
 
-	t.Run("notifications", func(t *testing.T) { notifications(t, s, placed.ID) })
+	t.Run("notifications", func(t *testing.T) { notifications(t, s, admin, placed.ID) })
 }
 
-// notifications waits until the gateway's mailbox (GET /_local/mailbox)
-// shows the order's messages: placed, and its status changed to SHIPPED.
-func notifications(t *testing.T, s *stack, orderID string) {
+// notifications waits until the gateway's mailbox (GET /_local/mailbox, an
+// administrator's) shows the order's messages: placed, and its status
+// changed to SHIPPED. Anonymous readers are refused.
+func notifications(t *testing.T, s *stack, admin, orderID string) {
 	url := s.API + "/_local/mailbox"
+	if status, _, _ := do(t, http.MethodGet, url, nil, nil); status != http.StatusUnauthorized {
+		t.Errorf("GET %s anonymously: %d, want 401", url, status)
+	}
 	eventually(t, mailboxTimeout, func() error {
-		status, _, body := do(t, http.MethodGet, url, nil, nil)
+		status, _, body := do(t, http.MethodGet, url, nil, map[string]string{"Authorization": "Bearer " + admin})
 		if status != http.StatusOK {
 			return errStatus(http.MethodGet, url, status, http.StatusOK)
 		}

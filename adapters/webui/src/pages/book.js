@@ -111,11 +111,37 @@ function ReviewForm({ bookId, mine, onSaved, onCancel }) {
   </form>`;
 }
 
+// useMyReview finds the signed-in shopper's review of the book: { status,
+// data (the review or null), error, reload, set }. The list of reviews holds
+// every review, so while it is fully loaded it answers without a request;
+// only when the review is not among the pages loaded so far (or the list
+// failed) is it asked for (GET …/reviews/mine, a 404 when there is none).
+// A book the shopper has not reviewed thus costs no failing request, which
+// the browser would log as an error. set records what this page wrote.
+function useMyReview(bookId, userId, pager) {
+  const { api } = useApp();
+  const [written, setWritten] = useState(undefined); // a review, null (deleted) or undefined (nothing written here)
+  const listed = pager.items.find((r) => r.userId === userId);
+  const ask = written === undefined && !listed && (pager.status === 'error' || (pager.status === 'ready' && pager.more));
+  const fetched = useResource((signal) => (ask ? api.getMyReview(bookId, signal) : Promise.resolve(null)), [bookId, ask]);
+  const reload = () => {
+    setWritten(undefined);
+    pager.reload();
+    fetched.reload();
+  };
+  const base = { reload, set: setWritten, error: null };
+  if (written !== undefined) return { ...base, status: 'ready', data: written };
+  if (listed) return { ...base, status: 'ready', data: listed };
+  if (ask) return { ...base, status: fetched.status, data: fetched.data, error: fetched.error };
+  if (pager.status === 'loading') return { ...base, status: 'loading', data: undefined };
+  return { ...base, status: 'ready', data: null };
+}
+
 // MyReview shows the signed-in shopper's review of the book, or the form to
 // write one.
-function MyReview({ bookId, onChange }) {
+function MyReview({ bookId, userId, pager, onChange }) {
   const { api, notify } = useApp();
-  const mine = useResource((signal) => api.getMyReview(bookId, signal), [bookId]);
+  const mine = useMyReview(bookId, userId, pager);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const { error, submit: remove } = useSubmit(async () => {
@@ -171,7 +197,7 @@ function Reviews({ book, onChange }) {
   return html`<section class="reviews-section" aria-labelledby="reviews-title">
     <h2 id="reviews-title">Reviews</h2>
     ${s
-      ? html`<${MyReview} bookId=${book.id} onChange=${changed} />`
+      ? html`<${MyReview} bookId=${book.id} userId=${s.userId} pager=${pager} onChange=${changed} />`
       : html`<p><a href=${loginHref(loc.href)}>Sign in</a> to write a review.</p>`}
     ${pager.status === 'loading' && html`<${Loading} label="Loading reviews…" />`}
     ${pager.status === 'error' && html`<${ErrorState} error=${pager.error} retry=${pager.reload} what="the reviews" />`}

@@ -18,7 +18,7 @@ const EAGER_COVERS = 4;
 export function BookCard({ book, eager }) {
   return html`<li class="book-card" data-testid="book-card" data-book-id=${book.id}>
     <a class="book-card__link" href=${`/books/${encodeURIComponent(book.id)}`}>
-      <${Cover} book=${book} eager=${eager} />
+      <${Cover} book=${book} eager=${eager} timing="cover" />
       <h2 class="book-card__title">${book.title}</h2>
     </a>
     <p class="book-card__author">${book.author}</p>

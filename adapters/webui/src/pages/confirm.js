@@ -11,6 +11,11 @@ export function ConfirmPage({ query }) {
     notify('Your account is confirmed. Sign in.');
     router.navigate(`/login?confirmed=1&email=${encodeURIComponent(values.email)}`);
   });
+  // resend asks for a new code: after a few wrong codes the old one stops working.
+  const resend = useSubmit(async () => {
+    await api.resendCode(values.email);
+    notify('If this address has an account waiting for confirmation, a new code is on its way.');
+  });
   return html`<section class="auth">
     <${PageTitle} title="Confirm your account" />
     <p>We sent a confirmation code to your email address. Enter it here.</p>
@@ -22,5 +27,8 @@ export function ConfirmPage({ query }) {
       <${FormErrors} error=${error} shown=${['email', 'code']} />
       <button type="submit" class="button button--primary" disabled=${busy} data-testid="confirm-submit">Confirm</button>
     </form>
+    <p>No code, or it stopped working?
+      <button type="button" class="button button--quiet" disabled=${resend.busy || !values.email} onClick=${resend.submit} data-testid="confirm-resend">Send a new code</button></p>
+    <${FormErrors} error=${resend.error} shown=${[]} />
   </section>`;
 }

@@ -5,9 +5,9 @@ import { Field, FormErrors, PageTitle, useFormState, useSubmit } from '../ui.js'
 
 export function RegisterPage() {
   const { api, router, notify } = useApp();
-  const [values, bind] = useFormState({ email: '', password: '' });
+  const [values, bind] = useFormState({ email: '', password: '', name: '' });
   const { busy, error, submit } = useSubmit(async () => {
-    await api.register(values.email, values.password);
+    await api.register(values.email, values.password, values.name.trim());
     notify('Account created. Enter the confirmation code we sent you.');
     router.navigate(`/confirm?email=${encodeURIComponent(values.email)}`);
   });
@@ -18,7 +18,9 @@ export function RegisterPage() {
         control=${(a) => html`<input ...${a} type="email" autocomplete="email" required ...${bind('email')} />`} />
       <${Field} id="password" label="Password" hint="At least 8 characters with an upper-case letter, a lower-case letter and a digit." error=${error?.fields?.password}
         control=${(a) => html`<input ...${a} type="password" autocomplete="new-password" required minlength="8" ...${bind('password')} />`} />
-      <${FormErrors} error=${error} shown=${['email', 'password']} />
+      <${Field} id="name" label="Name (optional)" hint="Shown with your reviews. Without one, the part of your email before the @ is shown." error=${error?.fields?.name}
+        control=${(a) => html`<input ...${a} type="text" autocomplete="nickname" maxlength="64" ...${bind('name')} />`} />
+      <${FormErrors} error=${error} shown=${['email', 'password', 'name']} />
       ${error?.status === 409 && html`<p><a href="/login">Sign in instead</a></p>`}
       <button type="submit" class="button button--primary" disabled=${busy} data-testid="register-submit">Create account</button>
     </form>

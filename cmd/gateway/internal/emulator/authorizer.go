@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -161,4 +162,22 @@ func tokenScopes(claims jwtauth.Claims) []string {
 		scp = strings.TrimSuffix(inner, "]")
 	}
 	return strings.Fields(scp)
+}
+
+// VerifyToken verifies an Authorization header value ("Bearer " prefix
+// optional) as a route guarded by one of the configured JWT authorizers
+// would, and returns the claims of the first authorizer (by name) that
+// accepts it. The gateway's own local-only pages (the mailbox) use it to
+// let administrators in.
+func (s *Server) VerifyToken(ctx context.Context, authorization string) (map[string]string, error) {
+	names := slices.Sorted(maps.Keys(s.cfg.Authorizers))
+	err := error(fmt.Errorf("no JWT authorizer is configured: %w", domain.ErrUnauthenticated))
+	for _, name := range names {
+		claims, verr := s.cfg.Authorizers[name].VerifyBearer(ctx, authorization)
+		if verr == nil {
+			return claims, nil
+		}
+		err = verr
+	}
+	return nil, err
 }

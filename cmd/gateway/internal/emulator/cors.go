@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -91,10 +92,6 @@ func (s *Server) overrideCORS(h http.Header, r *http.Request) {
 	if s.cfg.Template.CORS == nil {
 		return
 	}
-	for k := range h {
-		if strings.HasPrefix(strings.ToLower(k), "access-control-") {
-			delete(h, k)
-		}
-	}
+	maps.DeleteFunc(h, func(k string, _ []string) bool { return strings.HasPrefix(strings.ToLower(k), "access-control-") })
 	s.decorateCORS(h, r)
 }

@@ -1,8 +1,10 @@
 package emulator
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"path"
@@ -60,15 +62,9 @@ func (s *Server) serveS3Events(w http.ResponseWriter, r *http.Request, entry *ac
 func (s *Server) awsRecord(rec events.S3EventRecord) events.S3EventRecord {
 	rec.EventSource = "aws:s3"
 	rec.EventName = strings.TrimPrefix(rec.EventName, "s3:")
-	if rec.AWSRegion == "" {
-		rec.AWSRegion = s.cfg.Region
-	}
-	if rec.S3.Bucket.Arn == "" {
-		rec.S3.Bucket.Arn = "arn:aws:s3:::" + rec.S3.Bucket.Name
-	}
-	if rec.EventVersion == "" {
-		rec.EventVersion = "2.1"
-	}
+	rec.AWSRegion = cmp.Or(rec.AWSRegion, s.cfg.Region)
+	rec.S3.Bucket.Arn = cmp.Or(rec.S3.Bucket.Arn, "arn:aws:s3:::"+rec.S3.Bucket.Name)
+	rec.EventVersion = cmp.Or(rec.EventVersion, "2.1")
 	return rec
 }
 
@@ -118,11 +114,7 @@ func marshalS3Event(rec events.S3EventRecord) ([]byte, error) {
 		}
 	}
 	if re, ok := m["responseElements"].(map[string]any); ok {
-		for k := range re {
-			if strings.HasPrefix(k, "x-minio-") {
-				delete(re, k)
-			}
-		}
+		maps.DeleteFunc(re, func(k string, _ any) bool { return strings.HasPrefix(k, "x-minio-") })
 	}
 	return json.Marshal(map[string]any{"Records": []any{m}})
 }

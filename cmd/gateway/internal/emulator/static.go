@@ -71,6 +71,9 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request, origin buck
 			w.Header().Set(k, v)
 		}
 	}
+	// The template's CloudFront response headers policy sets nosniff on
+	// every object, whatever the bucket sends.
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(resp.StatusCode)
 	if r.Method != http.MethodHead {
 		_, _ = io.Copy(w, resp.Body) // the client went away: nothing to do

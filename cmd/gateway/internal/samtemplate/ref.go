@@ -78,3 +78,23 @@ func (r refResolver) sub(_ string, input, template any) any {
 		return s
 	})
 }
+
+// getAtt resolves Fn::GetAtt to "<LogicalId>.<Attribute>": attributes exist
+// only once deployed, but the logical id names the resource locally.
+func getAtt(_ string, input, _ any) any {
+	switch v := input.(type) {
+	case string:
+		return v
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, p := range v {
+			s, ok := p.(string)
+			if !ok {
+				return nil
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, ".")
+	}
+	return nil
+}

@@ -1,28 +1,33 @@
 // Package samtemplate reads what the local gateway needs from the AWS SAM
 // template (deploy/template.yaml): the HTTP API's routes and CORS
-// configuration, the functions' S3 triggers and, for consistency tests, the
-// raw CloudFormation resources.
+// configuration, the functions' S3 and DynamoDB triggers and, for
+// consistency tests, the raw CloudFormation resources. The gateway parses
+// the template once, at start-up, and hands the Template to everything that
+// needs it (the emulator, the stream poller).
 //
 // It parses with goformation, whose own Ref handler resolves only parameter
 // defaults. This package resolves Ref the way the gateway needs it: a
 // parameter yields its default (a CommaDelimitedList is split into a list),
 // a resource yields its logical id (so "Bucket: !Ref CoversBucket" names the
 // CoversBucket resource), a pseudo parameter yields goformation's stand-in.
-// Fn::Sub substitutes the same way ("${UserPool}" is "UserPool");
-// Fn::GetAtt and ${Resource.Attribute} resolve to nothing, as deployed
-// attributes do not exist locally.
+// Fn::Sub substitutes the same way ("${UserPool}" is "UserPool"), and
+// ${Resource.Attribute} in it resolves to nothing. Fn::GetAtt yields
+// "<LogicalId>.<Attribute>" ("!GetAtt ShopTable.StreamArn" is
+// "ShopTable.StreamArn"): deployed attributes do not exist locally, but the
+// logical id names the resource, through which the stream poller finds a
+// table's stream.
 package samtemplate
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"os"
 	"slices"
 	"strings"
 
-	"github.com/awslabs/goformation/v7"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/awslabs/goformation/v7/cloudformation"
 	"github.com/awslabs/goformation/v7/cloudformation/serverless"
 	"github.com/awslabs/goformation/v7/intrinsics"
@@ -45,6 +50,9 @@ type Template struct {
 	// Only JWT authorizers are read.
 	Authorizers       map[string]JWTAuthorizer
 	DefaultAuthorizer string
+	// DynamoDBTriggers are the DynamoDB events of every function, sorted by
+	// function then event.
+	DynamoDBTriggers []DynamoDBTrigger
 	// Raw is the whole parsed template, for consistency checks.
 	Raw *cloudformation.Template
 }
@@ -91,6 +99,18 @@ type S3Trigger struct {
 	Suffix   string
 }
 
+// DynamoDBTrigger is one DynamoDB event of a function: Properties are the
+// event's properties as the template writes them, in JSON, with intrinsic
+// functions resolved (Stream: !GetAtt <Table>.StreamArn reads
+// "<Table>.StreamArn"). Package streams reads and checks them: goformation's
+// typed DynamoDB event lacks properties the template uses
+// (FunctionResponseTypes, FilterCriteria).
+type DynamoDBTrigger struct {
+	Function   string
+	Event      string
+	Properties json.RawMessage
+}
+
 // JWTAuthorizer is an HTTP API JWT authorizer.
 type JWTAuthorizer struct {
 	IdentitySource string
@@ -114,14 +134,21 @@ func Load(path string) (*Template, error) {
 // Parse parses a SAM template in YAML (or JSON, which is YAML).
 func Parse(data []byte) (*Template, error) {
 	var ref refResolver
-	raw, err := goformation.ParseYAMLWithOptions(data, &intrinsics.ProcessorOptions{
-		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Ref": ref.resolve, "Fn::Sub": ref.sub},
+	processed, err := intrinsics.ProcessYAML(data, &intrinsics.ProcessorOptions{
+		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Ref": ref.resolve, "Fn::Sub": ref.sub, "Fn::GetAtt": getAtt},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("parse SAM template: %w", err)
 	}
+	raw := &cloudformation.Template{}
+	if err := json.Unmarshal(processed, raw); err != nil {
+		return nil, fmt.Errorf("parse SAM template: %w", err)
+	}
 	t := &Template{Raw: raw}
 	var errs []error
+	if t.DynamoDBTriggers, err = dynamoDBTriggers(processed); err != nil {
+		errs = append(errs, err)
+	}
 	for id, fn := range raw.GetAllServerlessFunctionResources() {
 		t.Functions = append(t.Functions, id)
 		for name, ev := range fn.Events {
@@ -156,6 +183,46 @@ func Parse(data []byte) (*Template, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+// dynamoDBTriggers reads the functions' DynamoDB events from the processed
+// template, sorted by function then event.
+func dynamoDBTriggers(processed []byte) ([]DynamoDBTrigger, error) {
+	var tmpl struct {
+		Resources map[string]struct {
+			Type       string
+			Properties json.RawMessage
+		}
+	}
+	if err := json.Unmarshal(processed, &tmpl); err != nil {
+		return nil, fmt.Errorf("parse SAM template: %w", err)
+	}
+	var out []DynamoDBTrigger
+	var errs []error
+	for id, res := range tmpl.Resources {
+		if res.Type != "AWS::Serverless::Function" || len(res.Properties) == 0 {
+			continue
+		}
+		var props struct {
+			Events map[string]struct {
+				Type       string
+				Properties json.RawMessage
+			}
+		}
+		if err := json.Unmarshal(res.Properties, &props); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", id, err))
+			continue
+		}
+		for name, ev := range props.Events {
+			if ev.Type == "DynamoDB" {
+				out = append(out, DynamoDBTrigger{Function: id, Event: name, Properties: ev.Properties})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b DynamoDBTrigger) int {
+		return cmp.Or(strings.Compare(a.Function, b.Function), strings.Compare(a.Event, b.Event))
+	})
+	return out, errors.Join(errs...)
 }
 
 func (t *Template) addEvent(function, name string, ev serverless.Function_EventSource) error {
@@ -233,19 +300,14 @@ func corsOf(c *serverless.HttpApi_CorsConfiguration) *CORS {
 	if o == nil {
 		return nil
 	}
-	out := &CORS{
-		AllowOrigins:  o.AllowOrigins,
-		AllowMethods:  mapStrings(o.AllowMethods, strings.ToUpper),
-		AllowHeaders:  mapStrings(o.AllowHeaders, strings.ToLower),
-		ExposeHeaders: mapStrings(o.ExposeHeaders, strings.ToLower),
+	return &CORS{
+		AllowOrigins:     o.AllowOrigins,
+		AllowMethods:     mapStrings(o.AllowMethods, strings.ToUpper),
+		AllowHeaders:     mapStrings(o.AllowHeaders, strings.ToLower),
+		ExposeHeaders:    mapStrings(o.ExposeHeaders, strings.ToLower),
+		MaxAge:           aws.ToInt(o.MaxAge),
+		AllowCredentials: aws.ToBool(o.AllowCredentials),
 	}
-	if o.MaxAge != nil {
-		out.MaxAge = *o.MaxAge
-	}
-	if o.AllowCredentials != nil {
-		out.AllowCredentials = *o.AllowCredentials
-	}
-	return out
 }
 
 // addAuth reads the JWT authorizers of an HttpApi's Auth property.

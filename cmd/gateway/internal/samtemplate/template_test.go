@@ -1,6 +1,7 @@
 package samtemplate_test
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -142,5 +143,18 @@ func TestDeployTemplate(t *testing.T) {
 	}
 	if tmpl.CORS == nil || !slices.Contains(tmpl.CORS.AllowOrigins, "*") || !slices.Contains(tmpl.CORS.ExposeHeaders, "etag") {
 		t.Errorf("CORS = %+v", tmpl.CORS)
+	}
+	// The notifier's and the projector's streams name their table through
+	// !GetAtt, which resolves to "<LogicalId>.<Attribute>".
+	var functions []string
+	for _, tr := range tmpl.DynamoDBTriggers {
+		functions = append(functions, tr.Function)
+		var props struct{ Stream string }
+		if err := json.Unmarshal(tr.Properties, &props); err != nil || props.Stream != "ShopTable.StreamArn" {
+			t.Errorf("%s's Stream = %q (%v), want ShopTable.StreamArn", tr.Function, props.Stream, err)
+		}
+	}
+	if !slices.Equal(functions, []string{"NotifierFunction", "ProjectorFunction"}) {
+		t.Fatalf("DynamoDB triggers of %v, want the notifier's and the projector's", functions)
 	}
 }

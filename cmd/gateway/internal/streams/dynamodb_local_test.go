@@ -15,14 +15,11 @@ import (
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
 func TestMain(m *testing.M) { dynamotest.Main(m) }
-
-type fixedClock struct{ t time.Time }
-
-func (c fixedClock) Now() time.Time { return c.t }
 
 // TestPollerOnDynamoDBLocal places an order in a table of DynamoDB Local
 // (TableSpec, so with its stream) while the poller follows the stream from
@@ -36,7 +33,7 @@ func TestPollerOnDynamoDBLocal(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
-	box, err := mailbox.New(fixedClock{now}, 0)
+	box, err := mailbox.New(apptest.NewClock(now), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

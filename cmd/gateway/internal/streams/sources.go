@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/aws/aws-lambda-go/events"
-	"github.com/awslabs/goformation/v7/intrinsics"
+
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
 
 // Source is one event source mapping of the template: a function's event of
@@ -54,68 +54,24 @@ type dynamoDBEventProperties struct {
 	}
 }
 
-// LoadSources reads the DynamoDB event sources of the SAM template at path.
-func LoadSources(path string) ([]Source, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read SAM template: %w", err)
-	}
-	return ParseSources(data)
-}
-
-// ParseSources returns the DynamoDB event sources of a SAM template, sorted
-// by function and event. A Stream that is not !GetAtt <Table>.StreamArn is
-// an error: the poller finds streams through their tables.
-func ParseSources(data []byte) ([]Source, error) {
-	processed, err := intrinsics.ProcessYAML(data, &intrinsics.ProcessorOptions{
-		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Fn::GetAtt": getAtt},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("parse SAM template: %w", err)
-	}
-	var tmpl struct {
-		Resources map[string]struct {
-			Type       string
-			Properties json.RawMessage
-		}
-	}
-	if err := json.Unmarshal(processed, &tmpl); err != nil {
-		return nil, fmt.Errorf("parse SAM template: %w", err)
-	}
+// SourcesOf returns the DynamoDB event sources of a parsed SAM template,
+// sorted by function and event. A Stream that is not !GetAtt
+// <Table>.StreamArn is an error: the poller finds streams through their
+// tables.
+func SourcesOf(t *samtemplate.Template) ([]Source, error) {
 	var out []Source
 	var errs []error
-	for id, res := range tmpl.Resources {
-		if res.Type != "AWS::Serverless::Function" || len(res.Properties) == 0 {
+	for _, tr := range t.DynamoDBTriggers {
+		src, err := sourceOf(tr.Function, tr.Event, tr.Properties)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s event %s: %w", tr.Function, tr.Event, err))
 			continue
 		}
-		var props struct {
-			Events map[string]struct {
-				Type       string
-				Properties json.RawMessage
-			}
-		}
-		if err := json.Unmarshal(res.Properties, &props); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", id, err))
-			continue
-		}
-		for name, ev := range props.Events {
-			if ev.Type != "DynamoDB" {
-				continue
-			}
-			src, err := sourceOf(id, name, ev.Properties)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s event %s: %w", id, name, err))
-				continue
-			}
-			out = append(out, src)
-		}
+		out = append(out, src)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	slices.SortFunc(out, func(a, b Source) int {
-		return strings.Compare(a.Function+"\x00"+a.Event, b.Function+"\x00"+b.Event)
-	})
 	return out, nil
 }
 
@@ -163,26 +119,6 @@ func sourceOf(function, event string, raw json.RawMessage) (Source, error) {
 		src.MaximumRetryAttempts = *p.MaximumRetryAttempts
 	}
 	return src, nil
-}
-
-// getAtt resolves Fn::GetAtt to "<LogicalId>.<Attribute>": attributes exist
-// only once deployed, but the logical id names the resource locally.
-func getAtt(_ string, input, _ any) any {
-	switch v := input.(type) {
-	case string:
-		return v
-	case []any:
-		parts := make([]string, 0, len(v))
-		for _, p := range v {
-			s, ok := p.(string)
-			if !ok {
-				return nil
-			}
-			parts = append(parts, s)
-		}
-		return strings.Join(parts, ".")
-	}
-	return nil
 }
 
 // checkPattern accepts the part of Lambda's filter pattern syntax the

@@ -6,10 +6,25 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 )
 
-func TestLoadSourcesReadsTheTemplate(t *testing.T) {
-	got, err := LoadSources("../../../../deploy/template.yaml")
+// sourcesOf parses the SAM template src and returns its sources.
+func sourcesOf(src []byte) ([]Source, error) {
+	tmpl, err := samtemplate.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return SourcesOf(tmpl)
+}
+
+func TestSourcesOfTheDeployTemplate(t *testing.T) {
+	tmpl, err := samtemplate.Load("../../../../deploy/template.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := SourcesOf(tmpl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +43,7 @@ func TestLoadSourcesReadsTheTemplate(t *testing.T) {
 	}
 }
 
-func TestParseSources(t *testing.T) {
+func TestSourcesOf(t *testing.T) {
 	const tmpl = `
 Resources:
   Fn:
@@ -41,7 +56,7 @@ Resources:
           Properties: {Stream: {"Fn::GetAtt": [Table, StreamArn]}, StartingPosition: TRIM_HORIZON}
   Table: {Type: AWS::DynamoDB::Table}
 `
-	got, err := ParseSources([]byte(tmpl))
+	got, err := sourcesOf([]byte(tmpl))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,14 +70,14 @@ Resources:
 		`Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST, BatchSize: 0`,
 	} {
 		src := strings.Replace(tmpl, `{Stream: {"Fn::GetAtt": [Table, StreamArn]}, StartingPosition: TRIM_HORIZON}`, "{"+bad+"}", 1)
-		if _, err := ParseSources([]byte(src)); err == nil {
-			t.Errorf("ParseSources accepted %s", bad)
+		if _, err := sourcesOf([]byte(src)); err == nil {
+			t.Errorf("SourcesOf accepted %s", bad)
 		}
 	}
 }
 
 func TestSourceMatchesFilterCriteria(t *testing.T) {
-	src, err := ParseSources([]byte(`
+	src, err := sourcesOf([]byte(`
 Resources:
   Fn:
     Type: AWS::Serverless::Function
@@ -111,7 +126,7 @@ Resources:
             StartingPosition: LATEST
             FilterCriteria: {Filters: [{Pattern: '{"dynamodb": {"Keys": {"sk": {"S": [{"prefix": "BO"}]}}}}'}]}
 `
-	if _, err := ParseSources([]byte(prefix)); err == nil || !strings.Contains(err.Error(), "literal values") {
+	if _, err := sourcesOf([]byte(prefix)); err == nil || !strings.Contains(err.Error(), "literal values") {
 		t.Errorf("a prefix filter = %v, want it refused", err)
 	}
 }

@@ -16,6 +16,8 @@ type Tokens struct {
 	RefreshToken string
 	// ExpiresIn is how long AccessToken and IDToken are valid.
 	ExpiresIn time.Duration
+	// UserID is the subject ("sub") the tokens were issued to.
+	UserID string
 }
 
 // SignUpResult describes a new account.
@@ -40,6 +42,8 @@ type SignUpResult struct {
 //     domain.ErrUserNotConfirmed when the password is right but the account
 //     is not confirmed.
 //   - Refresh: domain.ErrInvalidRefreshToken.
+//   - ResendCode, DeleteUnconfirmed: a *domain.NotFoundError for an unknown
+//     user or, for ResendCode, one that needs no confirmation.
 //   - AddToGroup, AdminConfirm: a *domain.NotFoundError (domain.ErrNotFound)
 //     for an unknown user or group.
 //   - any call: domain.ErrTooManyAttempts when the provider throttles.
@@ -53,8 +57,20 @@ type IdentityProvider interface {
 	// SignIn checks the password (USER_PASSWORD_AUTH) and issues tokens.
 	SignIn(ctx context.Context, email, password string) (Tokens, error)
 	// Refresh issues new access and id tokens. The returned RefreshToken is
-	// empty unless the provider rotated it.
+	// empty unless the provider rotated it; a rotated token replaces the one
+	// passed, which no longer works.
 	Refresh(ctx context.Context, refreshToken string) (Tokens, error)
+	// RevokeRefreshToken makes the refresh token (and the tokens it
+	// issued, where the provider can) useless. An unknown or already revoked
+	// token is no error.
+	RevokeRefreshToken(ctx context.Context, refreshToken string) error
+	// ResendCode sends a new confirmation code to an unconfirmed account;
+	// earlier codes stop working where the provider allows it.
+	ResendCode(ctx context.Context, email string) error
+	// DeleteUnconfirmed deletes the account if it is still unconfirmed and
+	// was created before createdBefore, so that its email can sign up
+	// again. It reports whether it deleted it.
+	DeleteUnconfirmed(ctx context.Context, email string, createdBefore time.Time) (bool, error)
 	// AddToGroup adds the user to an existing group; tokens issued
 	// afterwards list it in cognito:groups. Adding a member again is no
 	// error.

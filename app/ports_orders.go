@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -87,20 +86,3 @@ type OrderRepository interface {
 	// are skipped. fn must not do I/O: it may run several times.
 	Update(ctx context.Context, id domain.OrderID, fn func(*domain.Order) error) (domain.Order, error)
 }
-
-// ErrIdempotencyKeyReused reports a checkout whose Idempotency-Key was
-// already used by the same user for a different request.
-var ErrIdempotencyKeyReused = errors.New("idempotency key reused with another request")
-
-// IdempotencyMismatchError reports the reused key. It joins
-// ErrIdempotencyKeyReused.
-type IdempotencyMismatchError struct {
-	Key string
-}
-
-func (e *IdempotencyMismatchError) Error() string {
-	return fmt.Sprintf("idempotency key %q was used for another request", e.Key)
-}
-
-// Is makes errors.Is(err, ErrIdempotencyKeyReused) true.
-func (e *IdempotencyMismatchError) Is(target error) bool { return target == ErrIdempotencyKeyReused }

@@ -1,0 +1,16 @@
+package s3_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/porttest"
+)
+
+// TestIAMActionsNameEveryPortMethod: the table the deploy package's
+// least-privilege test reads has one entry per method this adapter implements.
+func TestIAMActionsNameEveryPortMethod(t *testing.T) {
+	porttest.IAMActions(t, s3.IAMActions, reflect.TypeFor[app.ObjectStore]())
+}

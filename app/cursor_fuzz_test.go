@@ -24,7 +24,7 @@ func FuzzCursorDecode(f *testing.F) {
 	f.Add("newest|", valid, "")
 	f.Add("", "", "")
 	f.Add("", ".", "a")
-	f.Add("q", "e30.", "a")                       // {} unsigned
+	f.Add("q", "e30.", "a")                        // {} unsigned
 	f.Add("q", "eyJxIjoicSIsImEiOiJ4In0.AAAA", "") // {"q":"q","a":"x"} with a bad MAC
 	f.Add("q", strings.Repeat("A", 1000)+"."+strings.Repeat("_", 43), "\x00")
 	f.Fuzz(func(t *testing.T, scope, cursor, after string) {

@@ -4,16 +4,9 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"log/slog"
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
-
-	"github.com/bookshop/bookshop/adapters/apigw"
-	"github.com/bookshop/bookshop/adapters/memory"
-	"github.com/bookshop/bookshop/app"
-	"github.com/bookshop/bookshop/app/apptest"
-	"github.com/bookshop/bookshop/domain"
 )
 
 // fuzzRoutes are the routes whose request bodies FuzzRequestBody sends:
@@ -52,7 +45,7 @@ func FuzzRequestBody(f *testing.F) {
 	f.Add(uint8(0), `{"title":"x"}`, "text/plain", false)
 	f.Add(uint8(0), `{"title":"x"}`, "application/json; charset=latin1", false)
 
-	handler := newFuzzHandler(f)
+	handler := newOrderFixture(f).handler
 	signedIn := loadEvent(f, "apigw-v2-request-jwt-authorizer.json").RequestContext.Authorizer
 	f.Fuzz(func(t *testing.T, route uint8, body, contentType string, base64Encoded bool) {
 		r := fuzzRoutes[int(route)%len(fuzzRoutes)]
@@ -80,30 +73,4 @@ func FuzzRequestBody(f *testing.F) {
 			}
 		}
 	})
-}
-
-// newFuzzHandler serves the catalog and orders over memory adapters, with
-// two books and one order to address.
-func newFuzzHandler(tb testing.TB) *apigw.Handler {
-	tb.Helper()
-	books := memory.NewBookRepository()
-	base := newFixtureWith(tb, books, testConfig)
-	base.seed(tb, dune, kindred)
-	orderRepo, err := memory.NewOrderRepository(books)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cursors, err := app.NewCursorCodec([]byte("cursor-signing-key-0123456789"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	orders, err := app.NewOrders(orderRepo, books, newClock(), apptest.NewIDs("order-", 4), cursors, domain.DefaultShippingPolicy)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	h, err := apigw.NewHandler(apigw.Services{Catalog: base.catalog, Orders: orders}, testConfig, slog.New(slog.DiscardHandler))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return h
 }

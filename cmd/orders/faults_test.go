@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -30,29 +29,7 @@ const checkoutTimeout = 4 * time.Second
 // without its stock, no stock without its order.
 func TestCheckoutWhileDynamoDBIsPaused(t *testing.T) {
 	srv, fault := dynamotest.Own(t)
-	table := dynamotest.NewTable(t, srv.DB)
-	env := validEnv()
-	env["BOOKSHOP_TABLE"] = string(table)
-	env["BOOKSHOP_DYNAMODB_ENDPOINT"] = string(srv.Endpoint)
-	env["LOG_LEVEL"] = "error"
-	cfg, err := configFromEnv(envOf(env))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for k, v := range map[string]string{
-		"AWS_ACCESS_KEY_ID": "dummy", "AWS_SECRET_ACCESS_KEY": "dummy", "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "",
-		"AWS_CONFIG_FILE": os.DevNull, "AWS_SHARED_CREDENTIALS_FILE": os.DevNull,
-	} {
-		t.Setenv(k, v)
-	}
-	h, err := initializeHandler(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	books, err := dynamodb.NewBookRepository(srv.DB, table)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h, books, table := startOrders(t, srv)
 	orders, err := dynamodb.NewOrderRepository(srv.DB, table)
 	if err != nil {
 		t.Fatal(err)

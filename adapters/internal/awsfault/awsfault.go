@@ -70,13 +70,16 @@ func Translate(dependency string, err error) error {
 // Middleware returns an API option (for the APIOptions of a client's
 // Options) that translates every operation's error with Translate. It runs
 // first in the Initialize step, so it sees the error the SDK's retries
-// ended with.
+// ended with. The middleware is built once: the SDK applies API options to
+// a new stack on every call, which then costs no allocation of its own.
 func Middleware(dependency string) func(*middleware.Stack) error {
-	return func(s *middleware.Stack) error {
-		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("BookshopAWSFault",
-			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-				out, md, err := next.HandleInitialize(ctx, in)
-				return out, md, Translate(dependency, err)
-			}), middleware.Before)
-	}
+	var m middleware.InitializeMiddleware = middleware.InitializeMiddlewareFunc("BookshopAWSFault",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+			out, md, err := next.HandleInitialize(ctx, in)
+			if err != nil {
+				err = Translate(dependency, err)
+			}
+			return out, md, err
+		})
+	return func(s *middleware.Stack) error { return s.Initialize.Add(m, middleware.Before) }
 }

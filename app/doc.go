@@ -26,6 +26,9 @@
 //     CoverImageError.
 //   - Clock and IDGenerator (ports_system.go): time and new ids.
 //
+// Every port may also fail with ErrUnavailable (ports_errors.go): a
+// dependency did not answer, and the request may be retried.
+//
 // Contract suites for the ports are in package app/porttest; shared test
 // doubles for Clock and IDGenerator in package app/apptest.
 package app

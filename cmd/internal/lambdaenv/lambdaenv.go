@@ -28,6 +28,7 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/adapters/lambdalog"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 // Set provides a *slog.Logger from Logging (NewLogger) and an aws.Config from
@@ -43,6 +44,10 @@ type Logging struct {
 // AWS configures the AWS SDK (AWS_REGION).
 type AWS struct {
 	Region string
+	// Tracing, when not nil, records a span for every SDK call. A function's
+	// main sets it from tracing.New; nil (the default, and every program
+	// that is not a function) leaves the SDK's middleware stack as it is.
+	Tracing *tracing.Tracing
 }
 
 // NewLogger returns a logger that writes JSON lines at l's level to stderr.
@@ -74,10 +79,10 @@ const (
 
 // NewAWSConfig loads credentials the standard way (the function's role on
 // Lambda, environment variables locally) for a's region, with the retry
-// policy and bounds above. It reads the environment only; no request is
-// sent.
+// policy and bounds above, and a.Tracing's SDK spans. It reads the
+// environment only; no request is sent.
 func NewAWSConfig(ctx context.Context, a AWS) (aws.Config, error) {
-	return awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(a.Region),
+	cfg, err := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(a.Region),
 		awsconfig.WithRetryer(func() aws.Retryer {
 			return retry.NewStandard(func(o *retry.StandardOptions) {
 				o.MaxAttempts, o.MaxBackoff = MaxAttempts, MaxBackoff
@@ -86,4 +91,9 @@ func NewAWSConfig(ctx context.Context, a AWS) (aws.Config, error) {
 		awsconfig.WithHTTPClient(awshttp.NewBuildableClient().
 			WithDialerOptions(func(d *net.Dialer) { d.Timeout = DialTimeout }).
 			WithTransportOptions(func(t *http.Transport) { t.ResponseHeaderTimeout = AttemptTimeout })))
+	if err != nil {
+		return aws.Config{}, err
+	}
+	a.Tracing.InstrumentAWS(&cfg)
+	return cfg, nil
 }

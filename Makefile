@@ -8,11 +8,22 @@ GOTESTFLAGS ?=
 PKGS ?= ./...
 PROVISION := deploy/local/provision.sh
 
-.PHONY: test test-short bench images run generate up down logs deploy screenshots
+.PHONY: test test-short bench images run generate up down logs deploy screenshots fuzz fuzz-smoke
 
-## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector.
+## test: provision Docker + images (deploy/local/provision.sh), then run every test with the race detector, then
+## every fuzz target for a few seconds (fuzz-smoke).
 test:
 	source $(PROVISION) && $(GO) test -race -count=1 -v $(GOTESTFLAGS) $(PKGS)
+	$(MAKE) --no-print-directory fuzz-smoke
+
+## fuzz-smoke: every native fuzz target (func FuzzX in a _test.go, found by .ci/fuzz.sh) for FUZZTIME each.
+## fuzz: the same for a minute each. FUZZ narrows the targets (a regexp), e.g. make fuzz FUZZ=Cursor FUZZTIME=5m.
+FUZZTIME ?= 3s
+FUZZ ?= .
+fuzz-smoke:
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZ='$(FUZZ)' .ci/fuzz.sh
+fuzz:
+	GO=$(GO) FUZZTIME=$(if $(filter command line environment,$(origin FUZZTIME)),$(FUZZTIME),60s) FUZZ='$(FUZZ)' .ci/fuzz.sh
 
 ## test-short: quick loop without Docker: container tests are skipped.
 test-short:

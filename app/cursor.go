@@ -34,7 +34,10 @@ type cursorPayload struct {
 	After string `json:"a"`
 }
 
-// Encode returns the cursor for position after within query scope.
+// Encode returns the cursor for position after within query scope. Both
+// are text (valid UTF-8), as every repository's position tokens are: the
+// payload is JSON, which cannot carry other bytes (FuzzCursorDecode found
+// that they come back as U+FFFD).
 func (c *CursorCodec) Encode(scope, after string) string {
 	payload, _ := json.Marshal(cursorPayload{Query: scope, After: after}) // cannot fail for two strings
 	return base64.RawURLEncoding.EncodeToString(payload) + "." + base64.RawURLEncoding.EncodeToString(c.sign(payload))

@@ -31,6 +31,9 @@
 //     (ports_discovery.go): discovery's projections and batch reads.
 //   - Clock and IDGenerator (ports_system.go): time and new ids.
 //
+// Every port may also fail with ErrUnavailable (ports_errors.go): a
+// dependency did not answer, and the request may be retried.
+//
 // Contract suites for the ports are in package app/porttest; shared test
 // doubles for Clock and IDGenerator in package app/apptest.
 package app

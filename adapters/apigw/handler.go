@@ -115,11 +115,24 @@ func (h *Handler) serves(u useCase) bool {
 	return false
 }
 
+// DeadlineReserve is the time Handle keeps, before its context's deadline,
+// to answer after the use case gave up.
+const DeadlineReserve = 250 * time.Millisecond
+
 // Handle serves one request; it is the function to pass to lambda.Start.
 // Every outcome, including internal failures and panics, is a well-formed
 // response, and the returned error is always nil.
+//
+// When ctx has a deadline (Lambda's context carries the invocation's), the
+// use case gets DeadlineReserve less, so that a dependency that stops
+// answering yields a 503 problem before Lambda cuts the invocation off.
 func (h *Handler) Handle(ctx context.Context, req events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	start := time.Now()
+	if deadline, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline.Add(-DeadlineReserve))
+		defer cancel()
+	}
 	resp, err := h.serve(ctx, &req)
 	h.logRequest(ctx, &req, resp.StatusCode, time.Since(start), err)
 	return resp, nil

@@ -26,7 +26,7 @@ type orderFixture struct {
 	kind   domain.Book
 }
 
-func newOrderFixture(t *testing.T) *orderFixture {
+func newOrderFixture(t testing.TB) *orderFixture {
 	t.Helper()
 	books := memory.NewBookRepository()
 	base := newFixtureWith(t, books, testConfig)

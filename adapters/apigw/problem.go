@@ -1,9 +1,11 @@
 package apigw
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -33,6 +35,7 @@ import (
 //	precondition-required  428  If-Match is missing
 //	too-many-requests      429  too many attempts; wait before retrying
 //	internal               500  quote the request id in the detail
+//	unavailable            503  a service the shop depends on did not answer; retry after Retry-After seconds
 //
 // The URIs identify problem kinds; they are not promised to resolve.
 const ProblemTypeBase = "https://bookshop.example/problems/"
@@ -87,7 +90,21 @@ var problemTable = [...]problemKind{
 	{domain.ErrPreconditionRequired, 428, "precondition-required", "Precondition required",
 		`Send If-Match with the book's current ETag (for example "3"); a wildcard is not accepted.`},
 	{domain.ErrTooManyRequests, 429, "too-many-requests", "Too many requests", "Too many attempts: wait a few minutes, then try again."},
+	// A dependency that did not answer (adapters report app.ErrUnavailable),
+	// or the invocation's own deadline passing while waiting for one: the
+	// same request may succeed a moment later. Retry-After says when.
+	{app.ErrUnavailable, 503, "unavailable", "Service unavailable", unavailableDetail},
+	{context.DeadlineExceeded, 503, "unavailable", "Service unavailable", unavailableDetail},
 }
+
+// unavailableDetail explains a 503; RetryAfterSeconds is sent with it.
+const unavailableDetail = "A service the shop depends on is not answering right now. Nothing was refused: " +
+	"try again in a few seconds (a checkout with the same Idempotency-Key is never placed twice)."
+
+// RetryAfterSeconds is the Retry-After of a 503 answer: a dependency that
+// stopped answering is retried by the SDK within the invocation already, so
+// the client waits a little before trying again.
+const RetryAfterSeconds = 2
 
 // internalProblem describes every error that matches no row.
 var internalProblem = problemKind{status: 500, slug: "internal", title: "Internal server error"}
@@ -154,6 +171,9 @@ func (h *Handler) problem(req *events.APIGatewayV2HTTPRequest, err error) events
 	var re *requestError
 	if errors.As(err, &re) && re.allow != "" {
 		headers["Allow"] = re.allow
+	}
+	if kind.status == 503 {
+		headers["Retry-After"] = strconv.Itoa(RetryAfterSeconds)
 	}
 	return events.APIGatewayV2HTTPResponse{StatusCode: kind.status, Headers: headers, Body: string(body)}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
 	"github.com/google/wire"
 
+	"github.com/bookshop/bookshop/adapters/internal/awsfault"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -38,6 +39,7 @@ func NewClient(cfg aws.Config, endpoint Endpoint) (*cip.Client, error) {
 		return nil, errors.New("cognito.NewClient: the aws.Config names no region")
 	}
 	return cip.NewFromConfig(cfg, func(o *cip.Options) {
+		o.APIOptions = append(o.APIOptions, awsfault.Middleware("Cognito"))
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(string(endpoint))
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/guregu/dynamo/v2"
+
+	"github.com/bookshop/bookshop/adapters/internal/awsfault"
 )
 
 // Endpoint is the base URL of the DynamoDB API, for example
@@ -33,6 +35,7 @@ func NewDB(cfg aws.Config, endpoint Endpoint) (*dynamo.DB, error) {
 		return nil, fmt.Errorf("dynamodb: %w", err)
 	}
 	return dynamo.New(cfg, func(o *awsdynamodb.Options) {
+		o.APIOptions = append(o.APIOptions, awsfault.Middleware("DynamoDB"))
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(string(endpoint))
 		}

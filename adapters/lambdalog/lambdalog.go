@@ -13,16 +13,21 @@ import (
 	"github.com/aws/aws-lambda-go/lambdacontext"
 )
 
-// TraceID returns the X-Ray trace id (the Root of the trace header) of the
-// invocation ctx belongs to: aws-lambda-go puts the header in the context
-// under "x-amzn-trace-id" (and in _X_AMZN_TRACE_ID). It returns "" outside
-// Lambda.
-func TraceID(ctx context.Context) string {
-	h, _ := ctx.Value("x-amzn-trace-id").(string)
-	if h == "" {
-		h = os.Getenv("_X_AMZN_TRACE_ID")
+// TraceHeader returns the X-Ray trace header
+// (Root=1-…;Parent=…;Sampled=…) of the invocation ctx belongs to:
+// aws-lambda-go puts it in the context under "x-amzn-trace-id" (and in
+// _X_AMZN_TRACE_ID). It returns "" outside Lambda.
+func TraceHeader(ctx context.Context) string {
+	if h, _ := ctx.Value("x-amzn-trace-id").(string); h != "" {
+		return h
 	}
-	for part := range strings.SplitSeq(h, ";") {
+	return os.Getenv("_X_AMZN_TRACE_ID")
+}
+
+// TraceID returns the X-Ray trace id (the Root of the trace header) of the
+// invocation ctx belongs to, or "" outside Lambda.
+func TraceID(ctx context.Context) string {
+	for part := range strings.SplitSeq(TraceHeader(ctx), ";") {
 		if root, ok := strings.CutPrefix(part, "Root="); ok {
 			return root
 		}

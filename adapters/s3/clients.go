@@ -7,6 +7,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/bookshop/bookshop/adapters/internal/awsfault"
 )
 
 // Options say how to reach the S3 API. The zero value talks to AWS through
@@ -56,6 +58,7 @@ func NewPresignClient(cfg aws.Config, o Options) (*awss3.PresignClient, error) {
 // satisfy and that some S3-compatible servers reject.
 func newClient(cfg aws.Config, endpoint string, pathStyle bool) *awss3.Client {
 	return awss3.NewFromConfig(cfg, func(o *awss3.Options) {
+		o.APIOptions = append(o.APIOptions, awsfault.Middleware("S3"))
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(endpoint)
 		}

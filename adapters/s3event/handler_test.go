@@ -41,7 +41,7 @@ type fixture struct {
 	logs    *apptest.LogBuffer
 }
 
-func newFixture(t *testing.T, books app.BookRepository) fixture {
+func newFixture(t testing.TB, books app.BookRepository) fixture {
 	t.Helper()
 	objects, err := memory.NewObjectStore("http://objects.test/o", []byte("0123456789abcdef"))
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
+	"github.com/bookshop/bookshop/adapters/internal/awsfault"
 	"github.com/bookshop/bookshop/app"
 )
 
@@ -29,6 +30,7 @@ type Endpoint string
 // sends no request.
 func NewClient(cfg aws.Config, endpoint Endpoint) *sns.Client {
 	return sns.NewFromConfig(cfg, func(o *sns.Options) {
+		o.APIOptions = append(o.APIOptions, awsfault.Middleware("SNS"))
 		if endpoint != "" {
 			o.BaseEndpoint = aws.String(string(endpoint))
 		}

@@ -5,6 +5,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 // config is the auth function's configuration, read once from the
@@ -19,6 +20,7 @@ type config struct {
 	DynamoEndpoint dynamodb.Endpoint
 	AllowedOrigins []string
 	lambdaenv.Logging
+	Traces tracing.Config
 }
 
 // configFromEnv reads the variables documented on the package.
@@ -33,6 +35,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		DynamoEndpoint:  dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		AllowedOrigins:  env.List("BOOKSHOP_CORS_ORIGINS"),
 		Logging:         lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
+		Traces:          tracing.ConfigFromEnv(env),
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

@@ -9,6 +9,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/bookshop/bookshop/adapters/cognito/cognitotest"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
@@ -23,7 +26,14 @@ func TestMain(m *testing.M) { os.Exit(dynamotest.Wrap(cognitotest.Wrap(m.Run))()
 // it over HTTP through the API Gateway bridge.
 func startFunction(t *testing.T) (string, cognitotest.Pool) {
 	t.Helper()
-	srv := cognitotest.Start(t)
+	return startFunctionOn(t, cognitotest.Start(t), 0)
+}
+
+// startFunctionOn is startFunction on the given cognito-local; a timeout
+// above zero gives each invocation Lambda's deadline, as the function's
+// Timeout does.
+func startFunctionOn(t *testing.T, srv *cognitotest.Server, timeout time.Duration) (string, cognitotest.Pool) {
+	t.Helper()
 	pool := cognitotest.NewPool(t, srv)
 	env := validEnv()
 	env["AWS_REGION"] = cognitotest.Region
@@ -46,7 +56,15 @@ func startFunction(t *testing.T) (string, cognitotest.Pool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := httptest.NewServer(httpbridge.NewHandler(h.Handle, httpbridge.WithLogger(slog.New(slog.DiscardHandler))))
+	handle := h.Handle
+	if timeout > 0 {
+		handle = func(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+			ctx, cancel := context.WithTimeout(ctx, timeout)
+			defer cancel()
+			return h.Handle(ctx, ev)
+		}
+	}
+	s := httptest.NewServer(httpbridge.NewHandler(handle, httpbridge.WithLogger(slog.New(slog.DiscardHandler))))
 	t.Cleanup(s.Close)
 	return s.URL, pool
 }

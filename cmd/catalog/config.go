@@ -6,6 +6,7 @@ import (
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 // config is the catalog function's configuration, read once from the
@@ -20,6 +21,7 @@ type config struct {
 	CursorKey      []byte
 	AllowedOrigins []string
 	lambdaenv.Logging
+	Traces tracing.Config
 }
 
 // configFromEnv reads the variables documented on the package.
@@ -38,6 +40,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		CursorKey:      env.Secret("BOOKSHOP_CURSOR_KEY", app.MinCursorKeyLen),
 		AllowedOrigins: env.List("BOOKSHOP_CORS_ORIGINS"),
 		Logging:        lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
+		Traces:         tracing.ConfigFromEnv(env),
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

@@ -40,7 +40,14 @@ type function struct {
 
 func startFunction(tb testing.TB) function {
 	tb.Helper()
-	ddb := dynamotest.Start(tb)
+	return startFunctionOn(tb, dynamotest.Start(tb), 0)
+}
+
+// startFunctionOn is startFunction on the given DynamoDB Local; a timeout
+// above zero gives each invocation Lambda's deadline, as the function's
+// Timeout does.
+func startFunctionOn(tb testing.TB, ddb *dynamotest.Server, timeout time.Duration) function {
+	tb.Helper()
 	table := dynamotest.NewTable(tb, ddb.DB)
 	minio, bucket := s3test.NewBucket(tb)
 	creds, err := minio.Config.Credentials.Retrieve(context.Background())
@@ -70,7 +77,15 @@ func startFunction(tb testing.TB) function {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv := httptest.NewServer(httpbridge.NewHandler(h.Handle, httpbridge.WithLogger(slog.New(slog.DiscardHandler)),
+	handle := h.Handle
+	if timeout > 0 {
+		handle = func(ctx context.Context, ev events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
+			ctx, cancel := context.WithTimeout(ctx, timeout)
+			defer cancel()
+			return h.Handle(ctx, ev)
+		}
+	}
+	srv := httptest.NewServer(httpbridge.NewHandler(handle, httpbridge.WithLogger(slog.New(slog.DiscardHandler)),
 		httpbridge.WithAuthorizer(stubAuthorizer)))
 	tb.Cleanup(srv.Close)
 	client := dynamodb.NewFromConfig(ddb.Config, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(string(ddb.Endpoint)) })

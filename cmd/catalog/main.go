@@ -16,6 +16,8 @@
 //	BOOKSHOP_S3_PATH_STYLE      true for path-style bucket addressing (MinIO)
 //	BOOKSHOP_CORS_ORIGINS       comma-separated origins allowed by CORS (default: none)
 //	LOG_LEVEL                   debug, info (default), warn or error
+//	BOOKSHOP_TRACES             stdout prints spans as JSON lines (default: no spans; see cmd/internal/tracing)
+//	OTEL_EXPORTER_OTLP_ENDPOINT OTLP/HTTP receiver for spans, e.g. http://localhost:4318 (ADOT collector)
 package main
 
 import (
@@ -24,6 +26,8 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 func main() {
@@ -33,10 +37,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "catalog:", err)
 		os.Exit(1)
 	}
+	tr, err := tracing.New(ctx, cfg.Traces)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "catalog:", err)
+		os.Exit(1)
+	}
+	cfg.AWS.Tracing = tr // spans for the SDK calls too
 	h, err := initializeHandler(ctx, cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "catalog:", err)
 		os.Exit(1)
 	}
-	lambda.Start(h.Handle)
+	lambda.Start(tracing.Wrap(tr, h.Handle))
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/sns"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 // config is the notifier's configuration, read once from the environment at
@@ -18,6 +19,7 @@ type config struct {
 	// MailboxSecret goes with every post to Mailbox.
 	MailboxSecret mailbox.Secret
 	lambdaenv.Logging
+	Traces tracing.Config
 }
 
 // configFromEnv reads the variables documented on the package.
@@ -30,6 +32,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		Mailbox:       mailbox.URL(env.URL("BOOKSHOP_MAILBOX_URL")),
 		MailboxSecret: mailbox.Secret(env.Optional("BOOKSHOP_MAILBOX_SECRET")),
 		Logging:       lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
+		Traces:        tracing.ConfigFromEnv(env),
 	}
 	switch {
 	case cfg.Topic == "" && cfg.Mailbox == "":

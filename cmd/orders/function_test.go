@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-lambda-go/events"
 
+	"github.com/bookshop/bookshop/adapters/apigw"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/domain"
@@ -17,11 +18,11 @@ import (
 
 func TestMain(m *testing.M) { dynamotest.Main(m) }
 
-// TestOrdersFunction builds the function with its wire injector from
-// environment variables against a DynamoDB Local table and drives it with
-// API Gateway v2 events carrying JWT authorizer claims.
-func TestOrdersFunction(t *testing.T) {
-	srv := dynamotest.Start(t)
+// startOrders builds the function with its wire injector from environment
+// variables against a new table of the DynamoDB Local srv, and returns it
+// with a book repository and the table.
+func startOrders(t *testing.T, srv *dynamotest.Server) (*apigw.Handler, *dynamodb.BookRepository, dynamodb.TableName) {
+	t.Helper()
 	table := dynamotest.NewTable(t, srv.DB)
 	env := validEnv()
 	env["BOOKSHOP_TABLE"] = string(table)
@@ -45,6 +46,14 @@ func TestOrdersFunction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return h, books, table
+}
+
+// TestOrdersFunction builds the function with its wire injector from
+// environment variables against a DynamoDB Local table and drives it with
+// API Gateway v2 events carrying JWT authorizer claims.
+func TestOrdersFunction(t *testing.T) {
+	h, books, _ := startOrders(t, dynamotest.Start(t))
 	book, err := domain.NewBook("01KBOOKORDERSFUNCTION00001", domain.BookDetails{
 		Title: "Dune", Author: "Frank Herbert", Category: "sf", PriceCents: 1899, Stock: 3,
 	}, time.Now())

@@ -11,6 +11,8 @@
 //	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
 //	BOOKSHOP_CORS_ORIGINS       comma-separated origins allowed by CORS (default: none)
 //	LOG_LEVEL                   debug, info (default), warn or error
+//	BOOKSHOP_TRACES             stdout prints spans as JSON lines (default: no spans; see cmd/internal/tracing)
+//	OTEL_EXPORTER_OTLP_ENDPOINT OTLP/HTTP receiver for spans, e.g. http://localhost:4318 (ADOT collector)
 package main
 
 import (
@@ -21,6 +23,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/bookshop/bookshop/adapters/emf"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 func main() {
@@ -30,11 +33,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "orders:", err)
 		os.Exit(1)
 	}
+	tr, err := tracing.New(ctx, cfg.Traces)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "orders:", err)
+		os.Exit(1)
+	}
+	cfg.AWS.Tracing = tr // spans for the SDK calls too
 	h, err := initializeHandler(ctx, cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "orders:", err)
 		os.Exit(1)
 	}
 	h.SetMetrics(emf.NewStdout()) // business metrics as EMF lines on stdout
-	lambda.Start(h.Handle)
+	lambda.Start(tracing.Wrap(tr, h.Handle))
 }

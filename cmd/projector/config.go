@@ -4,6 +4,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 // config is the projector's configuration, read once from the environment
@@ -13,6 +14,7 @@ type config struct {
 	Table          dynamodb.TableName
 	DynamoEndpoint dynamodb.Endpoint
 	lambdaenv.Logging
+	Traces tracing.Config
 }
 
 // configFromEnv reads the variables documented on the package.
@@ -23,6 +25,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		Table:          dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
 		DynamoEndpoint: dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
 		Logging:        lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
+		Traces:         tracing.ConfigFromEnv(env),
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

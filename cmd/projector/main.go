@@ -12,6 +12,8 @@
 //	BOOKSHOP_TABLE              DynamoDB table name
 //	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
 //	LOG_LEVEL                   debug, info (default), warn or error
+//	BOOKSHOP_TRACES             stdout prints spans as JSON lines (default: no spans; see cmd/internal/tracing)
+//	OTEL_EXPORTER_OTLP_ENDPOINT OTLP/HTTP receiver for spans, e.g. http://localhost:4318 (ADOT collector)
 //
 // Build it for Lambda with CGO_ENABLED=0 go build -tags lambda.norpc ./cmd/projector.
 package main
@@ -22,6 +24,8 @@ import (
 	"os"
 
 	"github.com/aws/aws-lambda-go/lambda"
+
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 func main() {
@@ -31,11 +35,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "projector:", err)
 		os.Exit(1)
 	}
+	tr, err := tracing.New(ctx, cfg.Traces)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "projector:", err)
+		os.Exit(1)
+	}
+	cfg.AWS.Tracing = tr // spans for the SDK calls too
 	// Building the handler makes no network call.
 	h, err := initializeHandler(ctx, cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "projector:", err)
 		os.Exit(1)
 	}
-	lambda.Start(h.Handle)
+	lambda.Start(tracing.Wrap(tr, h.Handle))
 }

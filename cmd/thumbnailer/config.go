@@ -5,6 +5,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 // config is the thumbnailer's configuration, read once from the environment
@@ -16,6 +17,7 @@ type config struct {
 	Bucket         s3.BucketName
 	S3             s3.Options
 	lambdaenv.Logging
+	Traces tracing.Config
 }
 
 // configFromEnv reads the variables documented on the package.
@@ -31,6 +33,7 @@ func configFromEnv(getenv func(string) string) (config, error) {
 			UsePathStyle: env.Bool("BOOKSHOP_S3_PATH_STYLE"),
 		},
 		Logging: lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
+		Traces:  tracing.ConfigFromEnv(env),
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

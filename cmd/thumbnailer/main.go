@@ -5,13 +5,15 @@
 //
 // Configuration (environment):
 //
-//	AWS_REGION                 region (set by Lambda)
-//	BOOKSHOP_TABLE             DynamoDB table name
-//	BOOKSHOP_BUCKET            S3 bucket of the cover images; events of other buckets are dropped
-//	BOOKSHOP_DYNAMODB_ENDPOINT DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
-//	BOOKSHOP_S3_ENDPOINT       S3 endpoint override, e.g. http://minio:9000 (default: AWS)
-//	BOOKSHOP_S3_PATH_STYLE     true for path-style bucket addressing (MinIO)
-//	LOG_LEVEL                  debug, info (default), warn or error
+//	AWS_REGION                  region (set by Lambda)
+//	BOOKSHOP_TABLE              DynamoDB table name
+//	BOOKSHOP_BUCKET             S3 bucket of the cover images; events of other buckets are dropped
+//	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
+//	BOOKSHOP_S3_ENDPOINT        S3 endpoint override, e.g. http://minio:9000 (default: AWS)
+//	BOOKSHOP_S3_PATH_STYLE      true for path-style bucket addressing (MinIO)
+//	LOG_LEVEL                   debug, info (default), warn or error
+//	BOOKSHOP_TRACES             stdout prints spans as JSON lines (default: no spans; see cmd/internal/tracing)
+//	OTEL_EXPORTER_OTLP_ENDPOINT OTLP/HTTP receiver for spans, e.g. http://localhost:4318 (ADOT collector)
 //
 // Build it for Lambda with CGO_ENABLED=0 go build -tags lambda.norpc ./cmd/thumbnailer.
 package main
@@ -24,6 +26,7 @@ import (
 	"github.com/aws/aws-lambda-go/lambda"
 
 	"github.com/bookshop/bookshop/adapters/emf"
+	"github.com/bookshop/bookshop/cmd/internal/tracing"
 )
 
 func main() {
@@ -32,6 +35,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "thumbnailer:", err)
 		os.Exit(1)
 	}
+	tr, err := tracing.New(context.Background(), cfg.Traces)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "thumbnailer:", err)
+		os.Exit(1)
+	}
+	cfg.AWS.Tracing = tr // spans for the SDK calls too
 	// Building the handler makes no network call: clients connect on the
 	// first invoke.
 	h, err := initializeHandler(context.Background(), cfg)
@@ -40,5 +49,5 @@ func main() {
 		os.Exit(1)
 	}
 	h.SetMetrics(emf.NewStdout()) // business metrics as EMF lines on stdout
-	lambda.Start(h.Handle)
+	lambda.Start(tracing.WrapNoResult(tr, h.Handle))
 }

@@ -13,7 +13,9 @@ func (s *Server) invokeAsync(function string, payload []byte, requestID string) 
 	go func() {
 		defer s.async.Done()
 		for attempt := 0; ; attempt++ {
-			ctx, cancel := context.WithTimeout(context.Background(), s.cfg.Timeout)
+			// The function's timeout bounds the run (invoker); this bounds
+			// the wait for a free endpoint, as long again.
+			ctx, cancel := context.WithTimeout(context.Background(), 2*s.cfg.Template.FunctionTimeout(function))
 			inv, err := s.invoker.invoke(ctx, function, payload)
 			cancel()
 			if err == nil && !inv.functionError {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -57,7 +56,9 @@ func (s *Server) serveInvoke(w http.ResponseWriter, r *http.Request, entry *acce
 		writeLambdaError(w, http.StatusBadRequest, "InvalidParameterValueException", "Unknown invocation type")
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	// The function's timeout bounds the run (invoker): a synchronous
+	// Invoke waits as long as the function may run, and for an endpoint.
+	ctx, cancel := context.WithTimeout(r.Context(), 2*s.cfg.Template.FunctionTimeout(function))
 	defer cancel()
 	inv, err := s.invoker.invoke(ctx, function, payload)
 	switch {
@@ -66,7 +67,7 @@ func (s *Server) serveInvoke(w http.ResponseWriter, r *http.Request, entry *acce
 		return
 	case errors.Is(err, context.DeadlineExceeded):
 		entry.err = "timeout"
-		inv = invocation{functionError: true, payload: fmt.Appendf(nil, `{"errorMessage":"Task timed out after %.2f seconds","errorType":"TimeoutError"}`, s.cfg.Timeout.Seconds())}
+		inv = timedOut(s.cfg.Template.FunctionTimeout(function))
 	case err != nil:
 		entry.err = err.Error()
 		writeLambdaError(w, http.StatusBadGateway, "ServiceException", "The function could not be invoked.")

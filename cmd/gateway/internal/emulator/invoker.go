@@ -77,14 +77,20 @@ func (p *pool) acquire(ctx context.Context) (string, error) {
 const busyLimit = 15 * time.Minute
 
 // invoke sends payload to a free endpoint's Invoke API and returns its
-// answer, or ctx's error when ctx ends first. The endpoint stays busy until
-// the RIE answers even when the caller gave up (a timeout, a client that went
-// away): the RIE is still running the invoke and would refuse another one.
-func (p *pool) invoke(ctx context.Context, payload []byte) (invocation, error) {
+// answer, or ctx's error when ctx ends first. The function may run for
+// timeout, counted from when an endpoint was free, as Lambda counts it:
+// past it the answer is Lambda's, a function error saying the task timed
+// out (timedOut). The endpoint stays busy until the RIE answers even when
+// the caller gave up (a timeout, a client that went away): the RIE is still
+// running the invoke and would refuse another one (the function containers
+// set AWS_LAMBDA_FUNCTION_TIMEOUT, so the RIE stops it at the same time).
+func (p *pool) invoke(ctx context.Context, payload []byte, timeout time.Duration) (invocation, error) {
 	endpoint, err := p.acquire(ctx)
 	if err != nil {
 		return invocation{}, err
 	}
+	run := time.NewTimer(timeout)
+	defer run.Stop()
 	type result struct {
 		inv invocation
 		err error
@@ -102,7 +108,16 @@ func (p *pool) invoke(ctx context.Context, payload []byte) (invocation, error) {
 		return r.inv, r.err
 	case <-ctx.Done():
 		return invocation{}, ctx.Err()
+	case <-run.C:
+		return timedOut(timeout), nil
 	}
+}
+
+// timedOut is Lambda's answer to an invocation that ran past the function's
+// timeout: a function error.
+func timedOut(timeout time.Duration) invocation {
+	return invocation{functionError: true,
+		payload: fmt.Appendf(nil, `{"errorMessage":"Task timed out after %.2f seconds","errorType":"Sandbox.Timedout"}`, timeout.Seconds())}
 }
 
 // call performs one Invoke API request.
@@ -130,13 +145,14 @@ func (p *pool) call(ctx context.Context, endpoint string, payload []byte) (invoc
 	return invocation{payload: body, functionError: isFunctionError(resp.Header, body)}, nil
 }
 
-// invoker holds the pools of every function.
+// invoker holds the pools of every function and their timeouts.
 type invoker struct {
-	pools map[string]*pool
+	pools    map[string]*pool
+	timeouts func(function string) time.Duration
 }
 
-func newInvoker(endpoints map[string][]string, maxQueue int, client *http.Client) *invoker {
-	inv := &invoker{pools: make(map[string]*pool, len(endpoints))}
+func newInvoker(endpoints map[string][]string, maxQueue int, client *http.Client, timeouts func(string) time.Duration) *invoker {
+	inv := &invoker{pools: make(map[string]*pool, len(endpoints)), timeouts: timeouts}
 	for name, urls := range endpoints {
 		if len(urls) > 0 {
 			inv.pools[name] = newPool(name, urls, maxQueue, client)
@@ -145,11 +161,11 @@ func newInvoker(endpoints map[string][]string, maxQueue int, client *http.Client
 	return inv
 }
 
-// invoke invokes function synchronously.
+// invoke invokes function synchronously, for at most its timeout.
 func (inv *invoker) invoke(ctx context.Context, function string, payload []byte) (invocation, error) {
 	p, ok := inv.pools[function]
 	if !ok {
 		return invocation{}, fmt.Errorf("%s: %w", function, errNoFunction)
 	}
-	return p.invoke(ctx, payload)
+	return p.invoke(ctx, payload, inv.timeouts(function))
 }

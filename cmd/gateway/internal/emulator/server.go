@@ -43,7 +43,11 @@ type Config struct {
 	// none.
 	CoversOrigin string
 	// Timeout bounds an API request's wait and invocation, like API
-	// Gateway's integration timeout (default 30 s); it answers 503.
+	// Gateway's integration timeout (default 30 s, the HTTP API maximum); it
+	// answers 503 {"message":"Service Unavailable"}. Each invocation is also
+	// bounded by its function's Timeout in the template
+	// (samtemplate.FunctionTimeout), as Lambda bounds it: past it the
+	// invocation is a function error (502 for an API route).
 	Timeout time.Duration
 	// MaxQueue is how many requests per function may wait for a busy
 	// endpoint before 429 (default 100).
@@ -127,7 +131,7 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 	s = &Server{
 		cfg:       cfg,
 		routes:    newRouteTable(cfg.Template.Routes),
-		invoker:   newInvoker(cfg.Endpoints, cfg.MaxQueue, cfg.Client),
+		invoker:   newInvoker(cfg.Endpoints, cfg.MaxQueue, cfg.Client, cfg.Template.FunctionTimeout),
 		bucketIDs: map[string]string{},
 		functions: map[string]bool{},
 		closing:   make(chan struct{}),

@@ -1,0 +1,4 @@
+package tracing
+
+// NewWithExporter is New with the given exporter, for tests.
+var NewWithExporter = newTracing

@@ -180,11 +180,18 @@ func (f *flakyObjects) DeletePrefix(ctx context.Context, prefix string) error {
 	return f.ObjectStore.DeletePrefix(ctx, prefix)
 }
 
-func TestDeleteBookSucceedsAndCleansUpLaterWhenTheStoreFails(t *testing.T) {
+// newFlakyFixture is newFixture with a catalog whose object store fails
+// while flaky.failures is above zero.
+func newFlakyFixture(t *testing.T) (fixture, *flakyObjects, *app.Catalog) {
+	t.Helper()
 	f := newFixture(t)
 	flaky := &flakyObjects{ObjectStore: f.objects}
 	clock := apptest.NewClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
-	catalog := app.NewCatalog(f.books, flaky, clock, apptest.NewIDs("ID", 6), newCursors(t))
+	return f, flaky, app.NewCatalog(f.books, flaky, clock, apptest.NewIDs("ID", 6), newCursors(t))
+}
+
+func TestDeleteBookSucceedsAndCleansUpLaterWhenTheStoreFails(t *testing.T) {
+	f, flaky, catalog := newFlakyFixture(t)
 	ctx := adminContext()
 	b, _ := catalog.CreateBook(ctx, details("Orphaned", "x"))
 	next, _ := catalog.CreateBook(ctx, details("Next", "x"))
@@ -225,10 +232,7 @@ func TestDeleteBookSucceedsAndCleansUpLaterWhenTheStoreFails(t *testing.T) {
 }
 
 func TestRetryCleanupsKeepsWhatFailsAgain(t *testing.T) {
-	f := newFixture(t)
-	flaky := &flakyObjects{ObjectStore: f.objects}
-	clock := apptest.NewClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
-	catalog := app.NewCatalog(f.books, flaky, clock, apptest.NewIDs("ID", 6), newCursors(t))
+	f, flaky, catalog := newFlakyFixture(t)
 	ctx := adminContext()
 	b, _ := catalog.CreateBook(ctx, details("Orphaned", "x"))
 	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))

@@ -48,8 +48,14 @@ func startFunction(tb testing.TB) function {
 // Timeout does.
 func startFunctionOn(tb testing.TB, ddb *dynamotest.Server, timeout time.Duration) function {
 	tb.Helper()
+	return startFunctionWith(tb, ddb, s3test.Start(tb), timeout)
+}
+
+// startFunctionWith is startFunctionOn with the given MinIO.
+func startFunctionWith(tb testing.TB, ddb *dynamotest.Server, minio *s3test.Server, timeout time.Duration) function {
+	tb.Helper()
 	table := dynamotest.NewTable(tb, ddb.DB)
-	minio, bucket := s3test.NewBucket(tb)
+	minio, bucket := s3test.NewBucketOn(tb, minio)
 	creds, err := minio.Config.Credentials.Retrieve(context.Background())
 	if err != nil {
 		tb.Fatal(err)

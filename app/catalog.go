@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bookshop/bookshop/domain"
@@ -41,6 +43,11 @@ type Catalog struct {
 	clock   Clock
 	ids     IDGenerator
 	cursors *CursorCodec
+
+	// pending holds deleted books whose cover objects are still stored
+	// (see DeleteBook and RetryCleanups).
+	pendingMu sync.Mutex
+	pending   []domain.BookID
 }
 
 // NewCatalog returns the catalog use cases over the given ports.
@@ -163,21 +170,81 @@ func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVers
 // and then every cover object stored for it. It wraps domain.ErrNotFound when
 // the book does not exist, so repeating a delete reports not found. Only
 // administrators may (see authorizeAdmin).
+//
+// Once the book's item is deleted the call succeeds: the book is gone. If
+// removing its objects fails then, the book joins the pending cleanups and
+// its objects are removed by a later RetryCleanups (which every later
+// DeleteBook runs first); a deleted book's ULID is never reused, so removing
+// its prefixes later cannot touch another book's objects.
 func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVersion int64) error {
 	if err := authorizeAdmin(ctx, "delete book"); err != nil {
 		return err
 	}
+	// Best effort: a failure keeps the earlier books pending.
+	_ = c.RetryCleanups(ctx)
 	if _, err := c.books.Delete(ctx, id, expectedVersion); err != nil {
 		return fmt.Errorf("delete book: %w", err)
 	}
-	errs := []error{
-		c.objects.DeletePrefix(ctx, CoverPrefix(id)),
-		c.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
-	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("delete cover objects of deleted book %s: %w", id, err)
+	if err := c.RemoveDeletedBookObjects(ctx, id); err != nil {
+		c.pendingMu.Lock()
+		c.pending = append(c.pending, id)
+		c.pendingMu.Unlock()
 	}
 	return nil
+}
+
+// RemoveDeletedBookObjects removes every cover object and thumbnail of a
+// book that no longer exists. It checks no caller (no route exposes it) and
+// is idempotent, so a consumer of the table's change feed may call it for
+// every deleted book, as often as a record is delivered. It refuses a book
+// that exists with domain.ErrConflict.
+func (c *Catalog) RemoveDeletedBookObjects(ctx context.Context, id domain.BookID) error {
+	switch _, err := c.books.Get(ctx, id); {
+	case err == nil:
+		return fmt.Errorf("remove cover objects of book %s: %w: the book exists", id, domain.ErrConflict)
+	case !errors.Is(err, domain.ErrNotFound):
+		return fmt.Errorf("remove cover objects of book %s: %w", id, err)
+	}
+	if err := errors.Join(
+		c.objects.DeletePrefix(ctx, CoverPrefix(id)),
+		c.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
+	); err != nil {
+		return fmt.Errorf("remove cover objects of deleted book %s: %w", id, err)
+	}
+	return nil
+}
+
+// PendingCleanups returns the deleted books whose objects still wait for
+// RetryCleanups, oldest first.
+func (c *Catalog) PendingCleanups() []domain.BookID {
+	c.pendingMu.Lock()
+	defer c.pendingMu.Unlock()
+	return slices.Clone(c.pending)
+}
+
+// RetryCleanups tries once more to remove the objects of every pending
+// deleted book; those that fail again stay pending. It returns the failures
+// joined. It checks no caller: it only finishes deletions administrators
+// made.
+func (c *Catalog) RetryCleanups(ctx context.Context) error {
+	c.pendingMu.Lock()
+	ids := c.pending
+	c.pending = nil
+	c.pendingMu.Unlock()
+	var errs []error
+	var failed []domain.BookID
+	for _, id := range ids {
+		if err := c.RemoveDeletedBookObjects(ctx, id); err != nil && !errors.Is(err, domain.ErrConflict) {
+			errs = append(errs, err)
+			failed = append(failed, id)
+		}
+	}
+	if len(failed) > 0 {
+		c.pendingMu.Lock()
+		c.pending = append(failed, c.pending...)
+		c.pendingMu.Unlock()
+	}
+	return errors.Join(errs...)
 }
 
 // CoverUploadRequest asks for a presigned cover upload.

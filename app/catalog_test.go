@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -155,6 +156,114 @@ func TestDeleteBookRemovesItsCoverObjects(t *testing.T) {
 	}
 	if err := f.catalog.DeleteBook(ctx, b.ID(), 0); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("repeat delete = %v, want ErrNotFound", err)
+	}
+}
+
+// flakyObjects is an ObjectStore whose DeletePrefix fails the next failures
+// calls, as S3 does while it is unreachable.
+type flakyObjects struct {
+	app.ObjectStore
+	mu       sync.Mutex
+	failures int
+}
+
+func (f *flakyObjects) DeletePrefix(ctx context.Context, prefix string) error {
+	f.mu.Lock()
+	fail := f.failures > 0
+	if fail {
+		f.failures--
+	}
+	f.mu.Unlock()
+	if fail {
+		return fmt.Errorf("delete prefix %q: %w", prefix, app.ErrUnavailable)
+	}
+	return f.ObjectStore.DeletePrefix(ctx, prefix)
+}
+
+// newFlakyFixture is newFixture with a catalog whose object store fails
+// while flaky.failures is above zero.
+func newFlakyFixture(t *testing.T) (fixture, *flakyObjects, *app.Catalog) {
+	t.Helper()
+	f := newFixture(t)
+	flaky := &flakyObjects{ObjectStore: f.objects}
+	clock := apptest.NewClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
+	return f, flaky, app.NewCatalog(f.books, flaky, clock, apptest.NewIDs("ID", 6), newCursors(t))
+}
+
+func TestDeleteBookSucceedsAndCleansUpLaterWhenTheStoreFails(t *testing.T) {
+	f, flaky, catalog := newFlakyFixture(t)
+	ctx := adminContext()
+	b, _ := catalog.CreateBook(ctx, details("Orphaned", "x"))
+	next, _ := catalog.CreateBook(ctx, details("Next", "x"))
+	keys := []string{app.CoverPrefix(b.ID()) + "a.jpg", app.ThumbnailPrefix(b.ID()) + "t.jpg"}
+	for _, k := range keys {
+		f.objects.Put(k, "image/jpeg", []byte("x"))
+	}
+
+	flaky.failures = 1
+	if err := catalog.DeleteBook(ctx, b.ID(), 0); err != nil {
+		t.Fatalf("DeleteBook with the store failing = %v, want nil: the book is deleted", err)
+	}
+	if _, err := catalog.GetBook(ctx, b.ID()); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("GetBook after delete = %v, want ErrNotFound", err)
+	}
+	if got := catalog.PendingCleanups(); !slices.Equal(got, []domain.BookID{b.ID()}) {
+		t.Fatalf("PendingCleanups = %v, want [%s]", got, b.ID())
+	}
+	if _, _, ok := f.objects.Object(keys[0]); !ok {
+		t.Fatal("the cover is gone although DeletePrefix failed; the test proves nothing")
+	}
+
+	// The next delete retries the pending cleanup first.
+	if err := catalog.DeleteBook(ctx, next.ID(), 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range keys {
+		if _, _, ok := f.objects.Object(k); ok {
+			t.Errorf("%s survived the retried cleanup", k)
+		}
+	}
+	if got := catalog.PendingCleanups(); len(got) != 0 {
+		t.Errorf("PendingCleanups after the retry = %v, want none", got)
+	}
+	if err := catalog.DeleteBook(ctx, b.ID(), 0); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("repeat delete = %v, want ErrNotFound", err)
+	}
+}
+
+func TestRetryCleanupsKeepsWhatFailsAgain(t *testing.T) {
+	f, flaky, catalog := newFlakyFixture(t)
+	ctx := adminContext()
+	b, _ := catalog.CreateBook(ctx, details("Orphaned", "x"))
+	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))
+	flaky.failures = 3 // both prefixes of the delete, then the first prefix of the retry
+	if err := catalog.DeleteBook(ctx, b.ID(), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := catalog.RetryCleanups(context.Background()); !errors.Is(err, app.ErrUnavailable) {
+		t.Fatalf("RetryCleanups with the store failing = %v, want ErrUnavailable", err)
+	}
+	if got := catalog.PendingCleanups(); !slices.Equal(got, []domain.BookID{b.ID()}) {
+		t.Fatalf("PendingCleanups = %v, want [%s]", got, b.ID())
+	}
+	if err := catalog.RetryCleanups(context.Background()); err != nil {
+		t.Fatalf("RetryCleanups after the store is back = %v", err)
+	}
+	if _, _, ok := f.objects.Object(app.CoverPrefix(b.ID()) + "a.jpg"); ok || len(catalog.PendingCleanups()) != 0 {
+		t.Errorf("cover survived (%v) or still pending %v", ok, catalog.PendingCleanups())
+	}
+}
+
+func TestRemoveDeletedBookObjectsRefusesAnExistingBook(t *testing.T) {
+	f := newFixture(t)
+	ctx := adminContext()
+	b, _ := f.catalog.CreateBook(ctx, details("Kept", "x"))
+	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))
+	if err := f.catalog.RemoveDeletedBookObjects(ctx, b.ID()); !errors.Is(err, domain.ErrConflict) {
+		t.Fatalf("RemoveDeletedBookObjects of an existing book = %v, want ErrConflict", err)
+	}
+	if _, _, ok := f.objects.Object(app.CoverPrefix(b.ID()) + "a.jpg"); !ok {
+		t.Error("an existing book's cover was removed")
 	}
 }
 

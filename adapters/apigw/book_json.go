@@ -18,10 +18,12 @@ type bookJSON struct {
 	Currency    string `json:"currency"`
 	Stock       int    `json:"stock"`
 	// Cover is absent while the book has no cover.
-	Cover     *coverJSON `json:"cover,omitempty"`
-	CreatedAt time.Time  `json:"createdAt"`
-	UpdatedAt time.Time  `json:"updatedAt"`
-	Version   int64      `json:"version"`
+	Cover *coverJSON `json:"cover,omitempty"`
+	// CreatedAt and UpdatedAt are RFC 3339 with nanoseconds, as
+	// time.Time encodes itself (see bookTimes).
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+	Version   int64  `json:"version"`
 	// Rating summarizes the book's reviews; it changes without a new
 	// version (see domain.Book).
 	Rating ratingJSON `json:"rating"`
@@ -70,9 +72,9 @@ func (h *Handler) bookJSON(b domain.Book) bookJSON {
 	out := bookJSON{
 		ID: string(b.ID()), Title: b.Title(), Author: b.Author(), Category: b.Category().String(),
 		Description: b.Description(), PriceCents: b.Price().Cents(), Currency: b.Price().Currency().String(),
-		Stock: b.Stock(), CreatedAt: b.CreatedAt(), UpdatedAt: b.UpdatedAt(), Version: b.Version(),
-		Rating: newRatingJSON(b.Rating()),
+		Stock: b.Stock(), Version: b.Version(), Rating: newRatingJSON(b.Rating()),
 	}
+	out.CreatedAt, out.UpdatedAt = bookTimes(b.CreatedAt(), b.UpdatedAt())
 	if c := b.Cover(); !c.IsZero() {
 		out.Cover = &coverJSON{URL: h.assetURL(c.OriginalKey), ThumbnailURL: h.assetURL(c.ThumbnailKey), Thumbnail2xURL: h.assetURL(c.Thumbnail2xKey)}
 	}
@@ -85,4 +87,15 @@ func (h *Handler) assetURL(key string) string {
 		return ""
 	}
 	return h.assetBaseURL + "/" + key
+}
+
+// bookTimes formats a book's two times as time.Time's MarshalJSON does
+// (RFC 3339 with nanoseconds; a book's times lie within years 0–9999), in
+// one allocation for both: every book read encodes them.
+func bookTimes(created, updated time.Time) (string, string) {
+	var buf [2 * len(time.RFC3339Nano)]byte
+	b := created.AppendFormat(buf[:0], time.RFC3339Nano)
+	n := len(b)
+	s := string(updated.AppendFormat(b, time.RFC3339Nano))
+	return s[:n], s[n:]
 }

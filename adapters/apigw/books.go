@@ -119,7 +119,7 @@ func (h *Handler) bookResponse(status int, book domain.Book) (events.APIGatewayV
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, fmt.Errorf("encode book: %w", err)
 	}
-	resp := jsonResponse(status, body)
+	resp := jsonResponse(status, encoded(body))
 	resp.Headers["ETag"] = etag(book.Version())
 	return resp, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/google/go-cmp/cmp"
@@ -173,5 +174,20 @@ func TestRoutingAllocatesNothing(t *testing.T) {
 	}
 	if handled != answered {
 		t.Errorf("Handle allocates %v times, the health method %v: routing allocates", handled, answered)
+	}
+}
+
+func TestBookTimesEncodeAsTimeDoes(t *testing.T) {
+	for _, tc := range [][2]time.Time{
+		{time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), time.Date(2026, 11, 27, 9, 0, 0, 500, time.UTC)},
+		{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.FixedZone("", -7*3600))},
+	} {
+		created, updated := bookTimes(tc[0], tc[1])
+		for i, got := range []string{created, updated} {
+			want, _ := tc[i].MarshalJSON()
+			if `"`+got+`"` != string(want) {
+				t.Errorf("bookTimes(%v)[%d] = %s, want %s", tc, i, got, want)
+			}
+		}
 	}
 }

@@ -19,7 +19,7 @@ var openAPIDocument []byte
 func OpenAPI() []byte { return openAPIDocument }
 
 func (h *Handler) openAPI(context.Context, events.APIGatewayV2HTTPRequest, pathParams) (events.APIGatewayV2HTTPResponse, error) {
-	resp := jsonResponse(200, openAPIDocument)
+	resp := jsonResponse(200, string(openAPIDocument))
 	resp.Headers["Cache-Control"] = "no-cache"
 	return resp, nil
 }

@@ -3,6 +3,7 @@ package apigw
 import (
 	"encoding/json"
 	"fmt"
+	"unsafe"
 
 	"github.com/aws/aws-lambda-go/events"
 )
@@ -18,11 +19,15 @@ const contentTypeJSON = "application/json"
 const responseHeaderRoom = 8
 
 // jsonResponse returns a JSON response with body.
-func jsonResponse(status int, body []byte) events.APIGatewayV2HTTPResponse {
+func jsonResponse(status int, body string) events.APIGatewayV2HTTPResponse {
 	headers := make(map[string]string, responseHeaderRoom)
 	headers["Content-Type"] = contentTypeJSON
-	return events.APIGatewayV2HTTPResponse{StatusCode: status, Headers: headers, Body: string(body)}
+	return events.APIGatewayV2HTTPResponse{StatusCode: status, Headers: headers, Body: body}
 }
+
+// encoded returns the bytes json.Marshal just returned as a string without
+// copying them. The caller hands b over: nothing may write to it afterwards.
+func encoded(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // marshalResponse encodes v as a JSON response.
 func marshalResponse(status int, v any) (events.APIGatewayV2HTTPResponse, error) {
@@ -30,7 +35,7 @@ func marshalResponse(status int, v any) (events.APIGatewayV2HTTPResponse, error)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, fmt.Errorf("encode response: %w", err)
 	}
-	return jsonResponse(status, body), nil
+	return jsonResponse(status, encoded(body)), nil
 }
 
 // noContent returns a 204 response.

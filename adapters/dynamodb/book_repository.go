@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 
+	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/guregu/dynamo/v2"
+	"github.com/guregu/dynamo/v2/dynamodbiface"
 
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
@@ -17,6 +20,11 @@ import (
 // other unnoticed.
 type BookRepository struct {
 	table dynamo.Table
+	// name and bookSK are the table's name and the book sort key as GetItem
+	// takes them, built once (see get).
+	client dynamodbiface.DynamoDBAPI
+	name   string
+	bookSK types.AttributeValueMemberS
 }
 
 var _ app.BookRepository = (*BookRepository)(nil)
@@ -28,7 +36,7 @@ func NewBookRepository(db *dynamo.DB, table TableName) (*BookRepository, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &BookRepository{table: t}, nil
+	return &BookRepository{table: t, client: db.Client(), name: t.Name(), bookSK: types.AttributeValueMemberS{Value: bookSK}}, nil
 }
 
 // Create implements app.BookRepository with a put conditioned on the key
@@ -56,17 +64,33 @@ func (r *BookRepository) Get(ctx context.Context, id domain.BookID) (domain.Book
 
 // get reads a book's item strongly consistently. A missing item is a
 // *domain.NotFoundError.
+//
+// It calls GetItem on the SDK client itself and decodes with
+// decodeBookItem: this is the hot path of every book page.
 func (r *BookRepository) get(ctx context.Context, id domain.BookID) (bookItem, error) {
-	var it bookItem
-	err := r.table.Get(attrPK, bookPK(id)).Range(attrSK, dynamo.Equal, bookSK).Consistent(true).One(ctx, &it)
+	out, err := r.client.GetItem(ctx, &awsdynamodb.GetItemInput{
+		TableName: &r.name,
+		Key: map[string]types.AttributeValue{
+			attrPK: &types.AttributeValueMemberS{Value: bookPK(id)},
+			attrSK: &r.bookSK,
+		},
+		ConsistentRead: &consistent,
+	})
 	switch {
-	case errors.Is(err, dynamo.ErrNotFound):
-		return bookItem{}, notFound(id)
 	case err != nil:
+		return bookItem{}, fmt.Errorf("read book %s: %w", id, err)
+	case out.Item == nil:
+		return bookItem{}, notFound(id)
+	}
+	it, err := decodeBookItem(out.Item)
+	if err != nil {
 		return bookItem{}, fmt.Errorf("read book %s: %w", id, err)
 	}
 	return it, nil
 }
+
+// consistent is the ConsistentRead of every read of a book.
+var consistent = true
 
 func notFound(id domain.BookID) error {
 	return &domain.NotFoundError{Entity: "book", ID: string(id)}

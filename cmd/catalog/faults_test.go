@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
@@ -9,7 +11,11 @@ import (
 	"testing"
 	"time"
 
+	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
+	"github.com/bookshop/bookshop/adapters/s3/s3test"
 )
 
 // faultTimeout is the function's timeout in the fault tests: shorter than
@@ -132,4 +138,125 @@ func TestCatalogWhileDynamoDBIsPaused(t *testing.T) {
 	if resp, p := f.do(t, "POST", "/api/books", dune); resp.StatusCode != 201 {
 		t.Errorf("create after DynamoDB is back: %d %v", resp.StatusCode, p)
 	}
+}
+
+// TestCatalogWhileMinIOIsPaused freezes the function's MinIO. Reads never
+// touch S3 (cover URLs are paths on the shop's origin), so GET
+// /api/books and GET /api/books/{id} answer 200 as usual; a cover upload
+// request answers 200 too, because presigning is computed locally, and the
+// browser's PUT to the presigned URL then fails (here: times out) without
+// storing anything. Deleting a book answers 204 before the function's
+// timeout: the book is gone, and its cover objects are removed by the next
+// delete once MinIO runs again. After Unpause the same presigned URL
+// uploads, without restarting anything.
+func TestCatalogWhileMinIOIsPaused(t *testing.T) {
+	minio, fault := s3test.Own(t)
+	f := startFunctionWith(t, dynamotest.Start(t), minio, faultTimeout)
+	resp, book := f.do(t, "POST", "/api/books", dune)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create: %d %v", resp.StatusCode, book)
+	}
+	id := book["id"].(string)
+	resp, doomed := f.do(t, "POST", "/api/books", dune)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create: %d %v", resp.StatusCode, doomed)
+	}
+	doomedID := doomed["id"].(string)
+	doomedCover := putCover(t, f, doomedID, http.DefaultClient)
+	if doomedCover.err != nil || doomedCover.status != 200 || !stored(t, minio, doomedCover.objectURL) {
+		t.Fatalf("PUT the doomed book's cover: %d %v", doomedCover.status, doomedCover.err)
+	}
+
+	fault.Pause()
+	for _, path := range []string{"/api/books/" + id, "/api/books?limit=5", "/api/books?category=science-fiction"} {
+		start := time.Now()
+		if resp, body := f.raw(t, "GET", path, nil); resp.StatusCode != 200 || time.Since(start) > time.Second {
+			t.Errorf("GET %s while MinIO is paused: %d after %v: %s", path, resp.StatusCode, time.Since(start), body)
+		}
+	}
+	impatient := &http.Client{Timeout: time.Second}
+	paused := putCover(t, f, id, impatient)
+	if paused.err == nil {
+		t.Errorf("PUT to the presigned URL while MinIO is paused answered %d, want a failed request", paused.status)
+	}
+	start := time.Now()
+	if resp, body := f.raw(t, "DELETE", "/api/books/"+doomedID, nil); resp.StatusCode != 204 || time.Since(start) > faultTimeout+time.Second {
+		t.Errorf("DELETE while MinIO is paused: %d after %v: %s, want 204 within the timeout", resp.StatusCode, time.Since(start), body)
+	}
+	fault.Unpause()
+
+	if r := paused.retry(t, http.DefaultClient); r.err != nil || r.status != 200 {
+		t.Errorf("the same presigned PUT after MinIO is back: %d %v", r.status, r.err)
+	}
+	if r := putCover(t, f, id, http.DefaultClient); r.err != nil || r.status != 200 {
+		t.Errorf("a new cover upload after MinIO is back: %d %v", r.status, r.err)
+	}
+	// The next delete removes the doomed book's cover, left while MinIO was paused.
+	resp, other := f.do(t, "POST", "/api/books", dune)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create: %d %v", resp.StatusCode, other)
+	}
+	if resp, _ := f.do(t, "DELETE", "/api/books/"+other["id"].(string), nil); resp.StatusCode != 204 {
+		t.Errorf("delete after MinIO is back: %d", resp.StatusCode)
+	}
+	if stored(t, minio, doomedCover.objectURL) {
+		t.Errorf("the deleted book's cover %s is still stored after the next delete", doomedCover.objectURL)
+	}
+}
+
+// stored reports whether MinIO holds the object at objectURL (path-style:
+// endpoint/bucket/key).
+func stored(t *testing.T, minio *s3test.Server, objectURL string) bool {
+	t.Helper()
+	bucket, key, _ := strings.Cut(strings.TrimPrefix(objectURL, minio.Endpoint+"/"), "/")
+	_, err := minio.Client.HeadObject(context.Background(), &awss3.HeadObjectInput{Bucket: &bucket, Key: &key})
+	var notFound *s3types.NotFound
+	if err != nil && !errors.As(err, &notFound) {
+		t.Fatalf("HEAD %s: %v", objectURL, err)
+	}
+	return err == nil
+}
+
+// coverPut is a cover upload: the presigned request and what its PUT got.
+type coverPut struct {
+	req       *http.Request
+	objectURL string
+	status    int
+	err       error
+}
+
+// putCover asks the function for a presigned upload of a 4-byte PNG cover
+// of book id and sends it with client.
+func putCover(t *testing.T, f function, id string, client *http.Client) coverPut {
+	t.Helper()
+	resp, upload := f.do(t, "POST", "/api/books/"+id+"/cover", map[string]any{"contentType": "image/png", "contentLength": 4})
+	if resp.StatusCode != 200 {
+		t.Fatalf("cover upload request: %d %v", resp.StatusCode, upload)
+	}
+	put, err := http.NewRequest("PUT", upload["uploadUrl"].(string), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range upload["headers"].(map[string]any) {
+		put.Header.Set(k, v.(string))
+	}
+	c := coverPut{req: put, objectURL: strings.Split(upload["uploadUrl"].(string), "?")[0]}
+	return c.retry(t, client)
+}
+
+// retry sends the presigned PUT (again) with client.
+func (c coverPut) retry(t *testing.T, client *http.Client) coverPut {
+	t.Helper()
+	req := c.req.Clone(context.Background())
+	req.Body, req.ContentLength = io.NopCloser(strings.NewReader("\x89PNG")), 4
+	c.status, c.err = 0, nil
+	resp, err := client.Do(req)
+	if err != nil {
+		c.err = err
+		return c
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	c.status = resp.StatusCode
+	return c
 }

@@ -36,6 +36,8 @@ type function struct {
 	url   string
 	table string
 	ddb   *dynamodb.Client
+	// minio is the object store the function writes covers to.
+	minio *s3test.Server
 }
 
 func startFunction(tb testing.TB) function {
@@ -48,8 +50,14 @@ func startFunction(tb testing.TB) function {
 // Timeout does.
 func startFunctionOn(tb testing.TB, ddb *dynamotest.Server, timeout time.Duration) function {
 	tb.Helper()
+	return startFunctionWith(tb, ddb, s3test.Start(tb), timeout)
+}
+
+// startFunctionWith is startFunctionOn with the given MinIO.
+func startFunctionWith(tb testing.TB, ddb *dynamotest.Server, minio *s3test.Server, timeout time.Duration) function {
+	tb.Helper()
 	table := dynamotest.NewTable(tb, ddb.DB)
-	minio, bucket := s3test.NewBucket(tb)
+	minio, bucket := s3test.NewBucketOn(tb, minio)
 	creds, err := minio.Config.Credentials.Retrieve(context.Background())
 	if err != nil {
 		tb.Fatal(err)
@@ -89,7 +97,7 @@ func startFunctionOn(tb testing.TB, ddb *dynamotest.Server, timeout time.Duratio
 		httpbridge.WithAuthorizer(stubAuthorizer)))
 	tb.Cleanup(srv.Close)
 	client := dynamodb.NewFromConfig(ddb.Config, func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(string(ddb.Endpoint)) })
-	return function{url: srv.URL, table: string(table), ddb: client}
+	return function{url: srv.URL, table: string(table), ddb: client, minio: minio}
 }
 
 // Tokens of stubAuthorizer. f.do sends adminToken unless told otherwise.
@@ -219,13 +227,18 @@ func TestCatalogFunction(t *testing.T) {
 		t.Errorf("cover key %q is not under covers/%s/", key, id)
 	}
 
+	objectURL := strings.Split(upload["uploadUrl"].(string), "?")[0]
+	if !stored(t, f.minio, objectURL) {
+		t.Fatalf("the uploaded cover %s is not stored", objectURL)
+	}
+
 	if resp, _ := f.do(t, "DELETE", "/api/books/"+id, nil); resp.StatusCode != 204 {
 		t.Errorf("delete: %d", resp.StatusCode)
 	}
 	if resp, _ := f.do(t, "GET", "/api/books/"+id, nil); resp.StatusCode != 404 {
 		t.Errorf("get after delete: %d", resp.StatusCode)
 	}
-	if r, err := http.Get(strings.Split(upload["uploadUrl"].(string), "?")[0]); err == nil && r.StatusCode == 200 {
+	if stored(t, f.minio, objectURL) {
 		t.Errorf("cover object %s survived the book's deletion", key)
 	}
 }

@@ -88,7 +88,20 @@ func Start(tb testing.TB) *Server {
 // bucket is emptied and removed when tb ends.
 func NewBucket(tb testing.TB) (*Server, s3.BucketName) {
 	tb.Helper()
-	srv := Start(tb)
+	return NewBucketOn(tb, Start(tb))
+}
+
+// Own starts a MinIO that belongs to tb alone, for fault tests that pause it
+// (Fault.Pause, Fault.Unpause); it is removed when tb ends. Create buckets on
+// it with NewBucketOn.
+func Own(tb testing.TB) (*Server, *containertest.Fault) {
+	tb.Helper()
+	return containertest.Own(tb, "MinIO", ImageEnv, DefaultImage, start)
+}
+
+// NewBucketOn is NewBucket on the given MinIO.
+func NewBucketOn(tb testing.TB, srv *Server) (*Server, s3.BucketName) {
+	tb.Helper()
 	bucket := s3.BucketName(containertest.UniqueName())
 	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
 	defer cancel()

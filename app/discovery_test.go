@@ -109,27 +109,16 @@ func TestDiscoverySearchPagesAndSkipsDeletedBooks(t *testing.T) {
 func TestDiscoveryValidation(t *testing.T) {
 	f := newDiscoveryFixture(t)
 	ctx := context.Background()
-	fieldsOf := func(err error) []string {
-		var verr *domain.ValidationError
-		if !errors.As(err, &verr) {
-			t.Fatalf("error %v is not a validation error", err)
-		}
-		var out []string
-		for _, fe := range verr.Fields {
-			out = append(out, fe.Field)
-		}
-		return out
-	}
 	_, err := f.discovery.Search(ctx, app.SearchRequest{Query: "x", Limit: 51, Category: "!!", Cursor: "bad"})
-	if got := fieldsOf(err); !slices.Equal(got, []string{"q", "category", "limit", "cursor"}) {
+	if got := fieldNames(t, err); !slices.Equal(got, []string{"q", "category", "limit", "cursor"}) {
 		t.Errorf("search fields %v", got)
 	}
 	_, err = f.discovery.BestSellers(ctx, app.BestSellersRequest{Period: "7d", Limit: -1})
-	if got := fieldsOf(err); !slices.Equal(got, []string{"period", "limit"}) {
+	if got := fieldNames(t, err); !slices.Equal(got, []string{"period", "limit"}) {
 		t.Errorf("best sellers fields %v", got)
 	}
 	_, err = f.discovery.AlsoBought(ctx, "B1", 99)
-	if got := fieldsOf(err); !slices.Equal(got, []string{"limit"}) {
+	if got := fieldNames(t, err); !slices.Equal(got, []string{"limit"}) {
 		t.Errorf("also bought fields %v", got)
 	}
 	if _, err := f.discovery.AlsoBought(ctx, "missing", 0); !errors.Is(err, domain.ErrNotFound) {

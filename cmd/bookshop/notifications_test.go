@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -28,27 +26,11 @@ func (e embedded) mailbox(t *testing.T) []mailboxMessage {
 	return msgs
 }
 
-// checkout places an order through the API and returns its id.
+// checkout places an order of one book through the API, with the
+// Idempotency-Key "checkout-<bookID>", and returns its id.
 func (e embedded) checkout(t *testing.T, token, bookID string, qty int) string {
 	t.Helper()
-	req, err := http.NewRequest("POST", e.url+"/api/orders", strings.NewReader(fmt.Sprintf(`{"items":[{"bookId":%q,"qty":%d}]}`, bookID, qty)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Idempotency-Key", "checkout-"+bookID)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	var order struct{ ID string }
-	if resp.StatusCode != http.StatusCreated || json.Unmarshal(body, &order) != nil || order.ID == "" {
-		t.Fatalf("checkout = %d %s", resp.StatusCode, body)
-	}
-	return order.ID
+	return e.checkoutLines(t, token, "checkout-"+bookID, map[string]int{bookID: qty})
 }
 
 // TestEmbeddedOrderNotifications checks out through the API: the embedded

@@ -5,7 +5,11 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/guregu/dynamo/v2"
+
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
 )
 
 // ItemsWritten returns how many entry and document items the index has put
@@ -69,3 +73,14 @@ func (x *SearchIndex) BulkIndex(ctx context.Context, docs []app.SearchDocument, 
 		return nil
 	}
 }
+
+// StoredBookItem returns book as BookRepository.Create puts it: the same
+// bookItem, marshalled by the same library. Benchmarks load tables with it
+// through BatchWriteItem.
+func StoredBookItem(book domain.Book) (map[string]types.AttributeValue, error) {
+	return dynamo.MarshalItem(newBookItem(book))
+}
+
+// NewestPosition returns the position token that BookRepository.List
+// issues, for the newest-first listing, on a page ending with the book id.
+func NewestPosition(id domain.BookID) string { return encodePosition(string(id)) }

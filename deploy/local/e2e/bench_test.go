@@ -94,6 +94,7 @@ func sharedStack(b *testing.B) *stack {
 	requireCompose(b)
 	shared.once.Do(func() {
 		shared.stack = newStack(freePorts(b, stackPorts))
+		shared.stack.overrides = []string{"testdata/bench-publish.yml"}
 		shared.err = shared.stack.up()
 	})
 	if shared.err != nil {

@@ -5,7 +5,8 @@
 // loopback ports, so it runs beside a developer's stack) and takes it down
 // with `docker compose down -v` when it ends, also on failure, after dumping
 // the services' logs when it failed. Benchmarks share one project, removed by
-// TestMain. The images come from
+// TestMain, which also publishes the catalog container's emulator port on
+// loopback (testdata/bench-publish.yml). The images come from
 // deploy/local/provision.sh (`make test` sources it):
 //
 //	eval "$(bash deploy/local/provision.sh --print-env)"

@@ -21,12 +21,15 @@ const upTimeout = 300 * time.Second
 
 // stack is one running compose project of docker-compose.yml.
 type stack struct {
-	project  string
-	env      []string
-	API      string // base URL of the gateway, e.g. http://127.0.0.1:41234
-	S3       string // MinIO's S3 endpoint on the host
-	DynamoDB string // DynamoDB Local's endpoint on the host
-	Cognito  string // cognito-local's endpoint on the host
+	project string
+	env     []string
+	// overrides are compose files (paths relative to this package) applied
+	// over docker-compose.yml.
+	overrides []string
+	API       string // base URL of the gateway, e.g. http://127.0.0.1:41234
+	S3        string // MinIO's S3 endpoint on the host
+	DynamoDB  string // DynamoDB Local's endpoint on the host
+	Cognito   string // cognito-local's endpoint on the host
 }
 
 // stackPorts is how many host ports a stack publishes (see newStack).
@@ -148,8 +151,16 @@ func (s *stack) compose(ctx context.Context, args ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cmd := exec.CommandContext(ctx, "docker", append([]string{"compose",
-		"--project-directory", root, "-f", filepath.Join(root, "docker-compose.yml"), "-p", s.project}, args...)...)
+	files := []string{"-f", filepath.Join(root, "docker-compose.yml")}
+	for _, o := range s.overrides {
+		abs, err := filepath.Abs(o)
+		if err != nil {
+			return "", err
+		}
+		files = append(files, "-f", abs)
+	}
+	cmd := exec.CommandContext(ctx, "docker", append(append([]string{"compose",
+		"--project-directory", root}, files...), append([]string{"-p", s.project}, args...)...)...)
 	cmd.Env = s.env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

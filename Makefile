@@ -41,7 +41,7 @@ images:
 ## screenshots: the README's pictures of the storefront (docs/screenshots/*.png), taken in headless Chromium from the
 ## embedded mode by cmd/bookshop's TestScreenshots (skipped unless given a folder, so `make test` leaves them alone).
 screenshots:
-	$(GO) test -count=1 -run '^TestScreenshots$$' ./cmd/bookshop/ -args -screenshots='$(CURDIR)/docs/screenshots'
+	$(GO) test -tags screenshots -count=1 -run '^TestScreenshots$$' ./cmd/bookshop/ -args -screenshots='$(CURDIR)/docs/screenshots'
 
 ## run: the whole shop in one local process.
 run:

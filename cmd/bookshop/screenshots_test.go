@@ -1,3 +1,5 @@
+//go:build screenshots
+
 package main
 
 import (
@@ -17,7 +19,7 @@ import (
 // empty skips it, so that `make test` leaves docs/screenshots alone. `make
 // screenshots` sets it:
 //
-//	go test -count=1 -run '^TestScreenshots$' ./cmd/bookshop/ -args -screenshots=$PWD/docs/screenshots
+//	go test -tags screenshots -count=1 -run '^TestScreenshots$' ./cmd/bookshop/ -args -screenshots=$PWD/docs/screenshots
 var screenshotsDir = flag.String("screenshots", "", "write the storefront's screenshots (catalog, book, admin books) as PNGs into this folder")
 
 // screenshotViewport is the window of the README's pictures.

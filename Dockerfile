@@ -37,6 +37,8 @@ ENTRYPOINT ["/var/runtime/bootstrap"]
 
 FROM ${GO_IMAGE} AS build
 ARG FUNCTION
+# Extra Go build tags, e.g. GO_TAGS=otlp links the OpenTelemetry OTLP exporter (cmd/internal/tracing).
+ARG GO_TAGS=
 ARG RIE_VERSION=v0.0.0-20261030222936-bef5c4ba774d
 WORKDIR /src
 ENV CGO_ENABLED=0 GOFLAGS=-trimpath
@@ -49,7 +51,7 @@ COPY app/ app/
 COPY adapters/ adapters/
 COPY cmd/ cmd/
 # Keep these flags in sync with build_binary in deploy/local/functions.sh (the prebuilt path).
-RUN go build -tags lambda.norpc -ldflags='-s -w' -o /out/bootstrap ./cmd/${FUNCTION}
+RUN go build -tags "lambda.norpc ${GO_TAGS}" -ldflags='-s -w' -o /out/bootstrap ./cmd/${FUNCTION}
 
 FROM ${RUNTIME_BASE} AS lambda
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt

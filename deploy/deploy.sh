@@ -43,6 +43,8 @@ Options (environment variable, default):
                            lower case)
   --web-dir DIR            built web app: index.html and assets/ (BOOKSHOP_WEB_DIR, adapters/webui/dist;
                            skipped with a warning when it has no index.html)
+  --go-tags TAGS           extra Go build tags for the images (BOOKSHOP_GO_TAGS; e.g. otlp links the
+                           OpenTelemetry OTLP exporter, see cmd/internal/tracing)
   --deployer sam|cloudformation|auto
                            what deploys the template (BOOKSHOP_DEPLOYER, auto: sam when installed)
   --dry-run                print the commands instead of running them; no AWS or Docker call, stack outputs
@@ -68,6 +70,7 @@ tag="${BOOKSHOP_IMAGE_TAG:-}"
 repository_prefix="${BOOKSHOP_REPOSITORY_PREFIX:-}"
 web_dir="${BOOKSHOP_WEB_DIR:-}"
 deployer="${BOOKSHOP_DEPLOYER:-auto}"
+go_tags="${BOOKSHOP_GO_TAGS:-}"
 dry_run=false
 
 while (($# > 0)); do
@@ -78,7 +81,7 @@ while (($# > 0)); do
       ;;
     --dry-run) dry_run=true ;;
     --region | --stack | --admin-email | --operator-email | --covers-bucket | --allowed-origins | --cursor-key | --tag | \
-      --repository-prefix | --web-dir | --deployer)
+      --repository-prefix | --web-dir | --deployer | --go-tags)
       (($# >= 2)) || die "$1 needs a value (see --help)"
       case "$1" in
         --region) region="$2" ;;
@@ -92,6 +95,7 @@ while (($# > 0)); do
         --repository-prefix) repository_prefix="$2" ;;
         --web-dir) web_dir="$2" ;;
         --deployer) deployer="$2" ;;
+        --go-tags) go_tags="$2" ;;
       esac
       shift
       ;;
@@ -263,7 +267,7 @@ for line in "${function_lines[@]}"; do
   [[ -f "cmd/${fn}/main.go" ]] || die "${TEMPLATE} parameter ${parameter} names cmd/${fn}, which has no main.go"
   repository="${registry}/${repository_prefix}-${fn}"
   ensure_repository "${repository_prefix}-${fn}"
-  run docker build --platform "${platform}" --build-arg "FUNCTION=${fn}" --tag "${repository}:${tag}" .
+  run docker build --platform "${platform}" --build-arg "FUNCTION=${fn}" ${go_tags:+--build-arg "GO_TAGS=${go_tags}"} --tag "${repository}:${tag}" .
   run docker push "${repository}:${tag}"
   parameters+=("${parameter}=${repository}:${tag}")
   image_repositories+=(--image-repositories "${logical_id}=${repository}")

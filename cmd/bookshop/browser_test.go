@@ -52,7 +52,7 @@ func js(s string) string { return strconv.Quote(s) }
 // waitFor waits until the JavaScript expression is truthy; what names the
 // step in a failure.
 func waitFor(b *browsertest.Browser, what, expression string) {
-	b.Do("wait until "+what, chromedp.Poll[chromedp.Void](expression, chromedp.WithPollingTimeout(0)))
+	b.WaitUntil(what, expression)
 }
 
 // waitCount waits until exactly n elements match selector.

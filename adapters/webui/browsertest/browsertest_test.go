@@ -202,7 +202,7 @@ func TestAllowedErrorsAreLoggedNotFailed(t *testing.T) {
 		b.AllowError(`status of 404 .*/api/books/nope\)$`)
 		b.Navigate("/")
 		// The load event may come before the fetch's answer: wait for it.
-		b.Do("wait for the answer", chromedp.Poll[chromedp.Void](`document.getElementById("msg").textContent !== ""`, chromedp.WithPollingTimeout(0)))
+		b.WaitUntil("the answer", `document.getElementById("msg").textContent !== ""`)
 		if got := b.Text("#msg"); got != "status 404" {
 			tb.Errorf("msg = %q", got)
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -193,4 +194,54 @@ func (b *Browser) fatalf(format string, args ...any) {
 		msg += "\n  no screenshot: " + err.Error()
 	}
 	b.tb.Fatalf("browsertest: %s", msg)
+}
+
+// transientEvalErrors are what Chrome answers an evaluation that raced a
+// navigation or reload: the page's JavaScript context went away under it.
+// WaitUntil tries again in the new context.
+var transientEvalErrors = []string{
+	"Cannot find context with specified id",
+	"Execution context was destroyed",
+	"Inspected target navigated or closed",
+}
+
+// WaitUntil waits, within the step timeout, until the JavaScript expression
+// is truthy, evaluating it every 50 ms; what names the step in a failure.
+// Unlike chromedp.Poll it survives a navigation or reload during the wait
+// (the next evaluation runs in the new page), so it can wait for what a
+// reload shows.
+func (b *Browser) WaitUntil(what, expression string) {
+	b.tb.Helper()
+	deadline := time.Now().Add(b.cfg.timeout)
+	check := "!!(" + expression + ")"
+	for {
+		ctx, cancel := context.WithDeadline(b.ctx, deadline)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](check))
+		cancel()
+		switch {
+		case err == nil && ok:
+			return
+		case err != nil && !isTransientEval(err):
+			if errors.Is(err, context.DeadlineExceeded) {
+				err = fmt.Errorf("timed out after %v", b.cfg.timeout)
+			}
+			b.fatalf("wait until %s: %v", what, err)
+		case !time.Now().Before(deadline):
+			b.fatalf("wait until %s: timed out after %v", what, b.cfg.timeout)
+		}
+		select {
+		case <-b.ctx.Done():
+			b.fatalf("wait until %s: %v", what, b.ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func isTransientEval(err error) bool {
+	for _, s := range transientEvalErrors {
+		if strings.Contains(err.Error(), s) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,7 +29,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -40,7 +39,6 @@ import (
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
-	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
 	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/sdk/resource"
@@ -60,7 +58,8 @@ type Config struct {
 }
 
 // ConfigFromEnv reads BOOKSHOP_TRACES ("" or "stdout") and
-// OTEL_EXPORTER_OTLP_ENDPOINT (an http(s) URL), recording problems in env.
+// OTEL_EXPORTER_OTLP_ENDPOINT (an http(s) URL; only in binaries built with
+// the otlp tag, see OTLPBuiltIn), recording problems in env.
 func ConfigFromEnv(env *envconfig.Reader) Config {
 	var c Config
 	switch v := env.Optional("BOOKSHOP_TRACES"); v {
@@ -71,6 +70,9 @@ func ConfigFromEnv(env *envconfig.Reader) Config {
 		env.Fail("BOOKSHOP_TRACES %q is not stdout (or unset)", v)
 	}
 	c.OTLPEndpoint = env.URL("OTEL_EXPORTER_OTLP_ENDPOINT")
+	if c.OTLPEndpoint != "" && !OTLPBuiltIn {
+		env.Fail("OTEL_EXPORTER_OTLP_ENDPOINT is set, but this binary was built without the OTLP exporter: build it with -tags otlp (images: --build-arg GO_TAGS=otlp)")
+	}
 	return c
 }
 
@@ -99,8 +101,7 @@ func New(ctx context.Context, c Config) (*Tracing, error) {
 		exporters = append(exporters, exp)
 	}
 	if c.OTLPEndpoint != "" {
-		exp, err := otlptracehttp.New(ctx,
-			otlptracehttp.WithEndpointURL(strings.TrimSuffix(c.OTLPEndpoint, "/")+"/v1/traces"))
+		exp, err := newOTLPExporter(ctx, c.OTLPEndpoint)
 		if err != nil {
 			return nil, fmt.Errorf("tracing: OTLP exporter: %w", err)
 		}

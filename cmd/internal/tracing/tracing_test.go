@@ -153,8 +153,7 @@ func TestConfigFromEnv(t *testing.T) {
 	}{
 		{name: "nothing set traces nothing", env: map[string]string{}},
 		{name: "stdout", env: map[string]string{"BOOKSHOP_TRACES": "stdout"}, want: tracing.Config{Stdout: true}},
-		{name: "OTLP endpoint", env: map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://localhost:4318"},
-			want: tracing.Config{OTLPEndpoint: "http://localhost:4318"}},
+		otlpCase(),
 		{name: "unknown exporter", env: map[string]string{"BOOKSHOP_TRACES": "xray"}, wantErr: "BOOKSHOP_TRACES"},
 		{name: "endpoint not a URL", env: map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "localhost:4318"},
 			wantErr: "OTEL_EXPORTER_OTLP_ENDPOINT"},
@@ -178,11 +177,42 @@ func TestConfigFromEnv(t *testing.T) {
 }
 
 func TestNewBuildsTheExportersAskedFor(t *testing.T) {
-	for _, c := range []tracing.Config{{Stdout: true}, {OTLPEndpoint: "http://127.0.0.1:4318"}} {
+	configs := []tracing.Config{{Stdout: true}}
+	if tracing.OTLPBuiltIn {
+		configs = append(configs, tracing.Config{OTLPEndpoint: "http://127.0.0.1:4318"})
+	}
+	for _, c := range configs {
 		if tr, err := tracing.New(t.Context(), c); tr == nil || err != nil {
 			t.Errorf("New(%+v) = %v, %v; want tracing", c, tr, err)
 		}
 	}
+	if !tracing.OTLPBuiltIn {
+		if _, err := tracing.New(t.Context(), tracing.Config{OTLPEndpoint: "http://127.0.0.1:4318"}); err == nil {
+			t.Error("New built an OTLP exporter into a binary without the otlp tag")
+		}
+	}
+}
+
+// otlpCase is the ConfigFromEnv case of an OTLP endpoint: accepted when the
+// exporter is built in (-tags otlp), refused with a hint otherwise.
+func otlpCase() struct {
+	name    string
+	env     map[string]string
+	want    tracing.Config
+	wantErr string
+} {
+	c := struct {
+		name    string
+		env     map[string]string
+		want    tracing.Config
+		wantErr string
+	}{name: "OTLP endpoint", env: map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://localhost:4318"}}
+	if tracing.OTLPBuiltIn {
+		c.want = tracing.Config{OTLPEndpoint: "http://localhost:4318"}
+	} else {
+		c.wantErr = "-tags otlp"
+	}
+	return c
 }
 
 func attr(kvs []attribute.KeyValue, key string) string {

@@ -112,7 +112,7 @@ func (r *recorder) listen(ev any) {
 			r.errors = append(r.errors, consoleError(e))
 		}
 	case *log.EventEntryAdded:
-		if en := e.Entry; en.Level == log.EntryLevelError && !isImplicitFavicon(en) {
+		if en := e.Entry; en.Level == log.EntryLevelError && !isImplicitFavicon(en) && !isHostNetworkChange(en) {
 			pe := PageError{Kind: "log/" + string(en.Source), Text: en.Text, URL: en.URL}
 			if en.LineNumber > 0 {
 				pe.Line = en.LineNumber + 1
@@ -134,6 +134,16 @@ func (r *recorder) listen(ev any) {
 func isImplicitFavicon(entry *log.Entry) bool {
 	u, err := url.Parse(entry.URL)
 	return err == nil && entry.Source == log.EntrySourceNetwork && u.Path == "/favicon.ico"
+}
+
+// isHostNetworkChange reports whether entry is a load that Chrome abandoned
+// because the machine's network configuration changed under it
+// (net::ERR_NETWORK_CHANGED): Docker creating or removing a bridge for a
+// container test running at the same time does that. It says nothing about
+// the page, so it does not fail the test; a step that needs the resource
+// still fails on its own.
+func isHostNetworkChange(entry *log.Entry) bool {
+	return entry.Source == log.EntrySourceNetwork && strings.Contains(entry.Text, "net::ERR_NETWORK_CHANGED")
 }
 
 func exceptionError(d *runtime.ExceptionDetails) PageError {

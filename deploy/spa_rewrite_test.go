@@ -2,9 +2,12 @@ package deploy
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/bookshop/bookshop/adapters/webui"
 )
 
 // viewerRequest is a CloudFront Functions viewer-request event
@@ -103,6 +106,13 @@ func TestSPARewriteSendsPagePathsToIndexHTML(t *testing.T) {
 				t.Fatal(err)
 			}
 			diff(t, "request passed on (only the uri may change)", wantRequest, got)
+			// The same rule as the embedded server's and the local gateway's
+			// (covers are another behaviour there, routed before the app).
+			if !strings.HasPrefix(tt.uri, "/covers/") && !strings.HasPrefix(tt.uri, "/thumbnails/") {
+				if rewritten := tt.want == "/index.html" && tt.uri != "/index.html"; rewritten != webui.IsAppRoute(tt.uri) {
+					t.Errorf("the CloudFront Function rewrites %s: %t, webui.IsAppRoute: %t", tt.uri, rewritten, webui.IsAppRoute(tt.uri))
+				}
+			}
 		})
 	}
 }

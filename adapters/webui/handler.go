@@ -170,10 +170,19 @@ func (h *handler) lookup(urlPath string) *asset {
 	if a, ok := h.assets[clean[1:]]; ok {
 		return a
 	}
-	if clean == "/api" || strings.HasPrefix(clean, "/api/") || path.Ext(clean) != "" {
+	if !IsAppRoute(clean) {
 		return nil
 	}
 	return h.index
+}
+
+// IsAppRoute reports whether urlPath is a route of the single-page app, which
+// index.html answers, rather than a file or the API: its last segment has no
+// file extension and it is not under /api. The template's CloudFront
+// Function and the local gateway apply the same rule.
+func IsAppRoute(urlPath string) bool {
+	clean := path.Clean("/" + urlPath)
+	return clean != "/api" && !strings.HasPrefix(clean, "/api/") && path.Ext(clean) == ""
 }
 
 // plain writes a short plain-text error that no cache keeps.

@@ -3,13 +3,13 @@ package e2e
 import (
 	"bytes"
 	"fmt"
+	"github.com/bookshop/bookshop/app/apptest"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -106,32 +106,13 @@ func buildFunction(b *testing.B, pkg, out string) string {
 	return out
 }
 
-// syncBuffer is an io.Writer safe for the emulator's two output streams and
-// a concurrent reader.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *syncBuffer) Bytes() []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return bytes.Clone(s.buf.Bytes())
-}
-
 // rieInit starts a fresh emulator running bootstrap on loopback ports,
 // invokes it once with healthEvent, and returns the INIT REPORT duration of
 // its log. The emulator and the function are stopped before it returns.
 func rieInit(b *testing.B, rie, bootstrap string, env []string) time.Duration {
 	b.Helper()
 	ports := freePorts(b, 2)
-	var log syncBuffer
+	var log apptest.LogBuffer // the emulator's two output streams, read while they are written
 	cmd := exec.Command(rie,
 		"--runtime-interface-emulator-address", fmt.Sprintf("127.0.0.1:%d", ports[0]),
 		"--runtime-api-address", fmt.Sprintf("127.0.0.1:%d", ports[1]),
@@ -166,11 +147,11 @@ func rieInit(b *testing.B, rie, bootstrap string, env []string) time.Duration {
 			break
 		}
 		if time.Now().After(deadline) {
-			b.Fatalf("no answer from the emulator running %s within 20s: %v\n%s", bootstrap, err, log.Bytes())
+			b.Fatalf("no answer from the emulator running %s within 20s: %v\n%s", bootstrap, err, log.String())
 		}
 	}
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		if logs := log.Bytes(); initReport.Match(logs) || time.Now().After(deadline) {
+		if logs := []byte(log.String()); initReport.Match(logs) || time.Now().After(deadline) {
 			return logDuration(b, initReport, logs)
 		}
 	}

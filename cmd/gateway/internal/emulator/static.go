@@ -3,8 +3,9 @@ package emulator
 import (
 	"io"
 	"net/http"
-	"path"
 	"strings"
+
+	"github.com/bookshop/bookshop/adapters/webui"
 )
 
 // proxiedHeaders are the response headers copied from a bucket origin.
@@ -42,18 +43,15 @@ func (s *Server) originFor(path string) (bucketOrigin, bool) {
 	return bucketOrigin{base: s.cfg.WebOrigin, spa: true}, s.cfg.WebOrigin != ""
 }
 
-// isAppRoute reports whether path is a route of the single-page app rather
-// than a file: its last segment has no extension. CloudFront's viewer-request
-// function rewrites exactly these to /index.html; a missing file keeps its
-// 403/404, so API errors and broken asset links are never hidden.
-func isAppRoute(p string) bool { return path.Ext(p) == "" }
-
 // serveStatic serves a GET or HEAD from a bucket origin like CloudFront: "/"
 // and, for the web app, every app route is /index.html; everything else is
 // the object at the path, with the origin's status.
 func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request, origin bucketOrigin, entry *accessEntry) {
 	p := r.URL.EscapedPath()
-	if origin.spa && isAppRoute(p) {
+	// CloudFront's viewer-request function rewrites exactly the app's routes
+	// (webui.IsAppRoute) to /index.html; a missing file keeps its 403/404,
+	// so API errors and broken asset links are never hidden.
+	if origin.spa && webui.IsAppRoute(p) {
 		if p != "/" && p != "/index.html" {
 			entry.route = "web (app route → /index.html)"
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -126,9 +125,10 @@ func (s *stack) uploadWebApp(ctx context.Context) error {
 		return nil
 	}
 	files := webui.Files()
-	slices.SortStableFunc(files, func(a, b webui.File) int {
-		return cmp.Compare(boolInt(a.Path == "index.html"), boolInt(b.Path == "index.html"))
-	})
+	if i := slices.IndexFunc(files, func(f webui.File) bool { return f.Path == "index.html" }); i >= 0 {
+		index := files[i]
+		files = append(slices.Delete(files, i, i+1), index)
+	}
 	for _, f := range files {
 		_, err := s.s3.PutObject(ctx, &awss3.PutObjectInput{
 			Bucket: aws.String(string(s.cfg.WebBucket)), Key: aws.String(f.Path), Body: bytes.NewReader(f.Body),
@@ -140,13 +140,6 @@ func (s *stack) uploadWebApp(ctx context.Context) error {
 	}
 	s.log.Info("web app uploaded", "bucket", s.cfg.WebBucket, "files", len(files))
 	return nil
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // subscribeCoverUploads sends the covers bucket's ObjectCreated events under

@@ -17,10 +17,11 @@ import (
 	"github.com/bookshop/bookshop/cmd/internal/seed"
 )
 
-// TestEmbeddedServer starts the embedded mode as `go run ./cmd/bookshop`
-// does and uses it as a browser would: list the seeded books, upload a cover
-// through the presigned URL the API hands out, read it back.
-func TestEmbeddedServer(t *testing.T) {
+// serveEmbedded starts the embedded mode (in memory, seeded) on a local
+// HTTP server whose address is its public URL, as `go run ./cmd/bookshop`
+// does; the server stops with t.
+func serveEmbedded(t *testing.T) (config, *server, *httptest.Server) {
+	t.Helper()
 	cfg, err := configFromEnv(func(k string) string { return map[string]string{"LOG_LEVEL": "error"}[k] })
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +34,15 @@ func TestEmbeddedServer(t *testing.T) {
 	}
 	ts.Config.Handler = srv.handler
 	ts.Start()
-	defer ts.Close()
+	t.Cleanup(ts.Close)
+	return cfg, srv, ts
+}
+
+// TestEmbeddedServer starts the embedded mode as `go run ./cmd/bookshop`
+// does and uses it as a browser would: list the seeded books, upload a cover
+// through the presigned URL the API hands out, read it back.
+func TestEmbeddedServer(t *testing.T) {
+	cfg, _, ts := serveEmbedded(t)
 
 	var page struct {
 		Items []struct{ ID, Title string } `json:"items"`
@@ -144,19 +153,7 @@ func getJSON(t *testing.T, url string, v any) {
 // URLs that serve JPEGs of 200x280 and 400x560, made in-process as the
 // thumbnailer function makes them on AWS.
 func TestEmbeddedServerMakesThumbnails(t *testing.T) {
-	cfg, err := configFromEnv(func(k string) string { return map[string]string{"LOG_LEVEL": "error"}[k] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewUnstartedServer(nil)
-	cfg.PublicURL = "http://" + ts.Listener.Addr().String()
-	srv, err := initializeServer(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts.Config.Handler = srv.handler
-	ts.Start()
-	defer ts.Close()
+	cfg, srv, ts := serveEmbedded(t)
 	var page struct {
 		Items []struct{ ID string } `json:"items"`
 	}

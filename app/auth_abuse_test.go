@@ -125,7 +125,7 @@ func TestUnconfirmedSignUpCanBeReclaimed(t *testing.T) {
 	if _, err := h.auth.Register(ctx, "owner@example.com", abusePassword, ""); !errors.Is(err, domain.ErrUserExists) {
 		t.Fatalf("at once: %v, want ErrUserExists", err)
 	}
-	h.clock.advance(app.DefaultAuthLimits.ReclaimAfter + time.Minute)
+	h.clock.Advance(app.DefaultAuthLimits.ReclaimAfter + time.Minute)
 	reg, err := h.auth.Register(ctx, "owner@example.com", abusePassword, "")
 	if err != nil || !reg.ConfirmationRequired {
 		t.Fatalf("after %v: %+v %v, want a new sign-up", app.DefaultAuthLimits.ReclaimAfter, reg, err)
@@ -140,7 +140,7 @@ func TestUnconfirmedSignUpCanBeReclaimed(t *testing.T) {
 	if _, err := h.auth.Login(ctx, "owner@example.com", "Squatter-pass-1"); !errors.Is(err, domain.ErrInvalidCredentials) {
 		t.Fatalf("the squatter's password: %v", err)
 	}
-	h.clock.advance(2 * app.DefaultAuthLimits.ReclaimAfter)
+	h.clock.Advance(2 * app.DefaultAuthLimits.ReclaimAfter)
 	if _, err := h.auth.Register(ctx, "owner@example.com", "Other-pass-9", ""); !errors.Is(err, domain.ErrUserExists) {
 		t.Fatalf("a confirmed account: %v, want ErrUserExists", err)
 	}
@@ -187,7 +187,7 @@ func TestNobodyCanLockOutTheAdministrator(t *testing.T) {
 	if _, err := h.auth.Login(app.WithClient(ctx, "10.9.9.9"), admin, abusePassword); !errors.Is(err, domain.ErrInvalidCredentials) {
 		t.Errorf("a new client during the attack: %v; the account's throttle should answer like a wrong password", err)
 	}
-	h.clock.advance(app.DefaultAuthLimits.ThrottleWindow)
+	h.clock.Advance(app.DefaultAuthLimits.ThrottleWindow)
 	if _, err := h.auth.Login(app.WithClient(ctx, "10.9.9.9"), admin, abusePassword); err != nil {
 		t.Errorf("a new client after the throttle window: %v", err)
 	}

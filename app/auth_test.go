@@ -3,7 +3,6 @@ package app_test
 import (
 	"context"
 	"errors"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -39,37 +38,18 @@ func (c *countingIDP) SignIn(ctx context.Context, email, password string) (app.T
 	return c.IdentityProvider.SignIn(ctx, email, password)
 }
 
-// movableClock is a clock tests move forward; the identity provider reads
-// it too.
-type movableClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *movableClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *movableClock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // authHarness is the use case over the embedded provider and memory stores.
 type authHarness struct {
 	auth     *app.Auth
 	idp      *countingIDP
 	p        *localidp.Provider
-	clock    *movableClock
+	clock    *apptest.Clock
 	profiles *memory.ProfileRepository
 }
 
 func newHarness(t testing.TB, cost int) *authHarness {
 	t.Helper()
-	clock := &movableClock{now: time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)}
+	clock := apptest.NewClock(time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC))
 	p, err := localidp.New(localidp.Options{Issuer: "http://idp.test", BcryptCost: cost, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@
 package system
 
 import (
+	"context"
 	"crypto/rand"
 	"sync"
 	"time"
@@ -20,6 +21,17 @@ var _ app.Clock = Clock{}
 
 // Now returns the current time in UTC.
 func (Clock) Now() time.Time { return time.Now().UTC() }
+
+// Sleep waits for d, or until ctx ends. (Since Go 1.23 a timer of
+// time.After that nobody waits for any more is collected at once.)
+func (Clock) Sleep(ctx context.Context, d time.Duration) error {
+	select {
+	case <-time.After(d):
+		return nil
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
+}
 
 // ULIDGenerator makes ULIDs: 26-character, lexicographically sortable by
 // creation time, and monotonic within one process even inside the same

@@ -14,6 +14,7 @@ package apptest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -31,7 +32,7 @@ var (
 
 // Clock is an app.Clock under the test's control. Now returns the clock's
 // time, then moves it forward by the clock's step; a clock made by NewClock
-// has no step and stands still until Set or Advance moves it.
+// has no step and stands still until Set, Advance or Sleep moves it.
 type Clock struct {
 	mu   sync.Mutex
 	now  time.Time
@@ -54,6 +55,17 @@ func (c *Clock) Now() time.Time {
 	now := c.now
 	c.now = c.now.Add(c.step)
 	return now
+}
+
+// Sleep moves the clock's time forward by d at once, without waiting, and
+// returns nil; when ctx has ended it returns context.Cause(ctx) and leaves
+// the time alone. Tests read the pauses a use case made from Now.
+func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	c.Advance(d)
+	return nil
 }
 
 // Set makes t the clock's time.

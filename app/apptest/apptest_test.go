@@ -1,6 +1,8 @@
 package apptest_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -27,6 +29,23 @@ func TestClockStandsStillUntilMoved(t *testing.T) {
 	c.Set(start)
 	if got := c.Now(); !got.Equal(start) {
 		t.Fatalf("after Set: Now = %v", got)
+	}
+}
+
+func TestClockSleepMovesTimeWithoutWaitingUntilTheContextEnds(t *testing.T) {
+	c := apptest.NewClock(start)
+	began := time.Now()
+	if err := c.Sleep(context.Background(), time.Hour); err != nil || !c.Now().Equal(start.Add(time.Hour)) {
+		t.Fatalf("Sleep = %v, Now = %v; want nil and an hour later", err, c.Now())
+	}
+	if waited := time.Since(began); waited > time.Second {
+		t.Fatalf("Sleep of an hour waited %v", waited)
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	gone := errors.New("gone")
+	cancel(gone)
+	if err := c.Sleep(ctx, time.Hour); !errors.Is(err, gone) || !c.Now().Equal(start.Add(time.Hour)) {
+		t.Fatalf("Sleep after the context ended = %v, Now = %v; want its cause and no move", err, c.Now())
 	}
 }
 

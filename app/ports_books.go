@@ -53,7 +53,9 @@ type BookRepository interface {
 	// Update loads the book, passes it to fn and stores the result only if
 	// nobody else wrote the book in between (the book's version is the
 	// guard). When another writer wins the race, Update reloads and calls fn
-	// again, a bounded number of times, then wraps domain.ErrVersionConflict.
+	// again, a bounded number of times, then returns a *ContentionError
+	// (ErrUnavailable). A version check of fn that fails (a stale If-Match)
+	// is fn's error, not contention.
 	// If fn returns an error nothing is stored and Update returns that error.
 	// fn must not do I/O: it may run several times.
 	Update(ctx context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error)

@@ -63,7 +63,9 @@ type OrderRepository interface {
 	// while no unexpired record (checked against now) holds rec's user and
 	// key. Otherwise it writes nothing and returns a *domain.OutOfStockError
 	// naming every short book, a *domain.NotFoundError for a vanished book,
-	// ErrCatalogChanged, or ErrIdempotencyKeyTaken.
+	// ErrCatalogChanged, or ErrIdempotencyKeyTaken. When concurrent
+	// transactions keep it from happening (an implementation that retries
+	// them runs out of retries), it returns a *ContentionError.
 	PlaceOrder(ctx context.Context, order domain.Order, rec IdempotencyRecord, now time.Time) error
 	// FindIdempotency returns the record of the user's key; an absent or
 	// expired (at now) record wraps domain.ErrNotFound.
@@ -79,7 +81,7 @@ type OrderRepository interface {
 	// Update loads the order, passes it to fn and stores the result only if
 	// nobody else wrote the order in between (its version is the guard);
 	// when another writer wins, Update reloads and calls fn again, a bounded
-	// number of times, then wraps domain.ErrVersionConflict. If fn returns an
+	// number of times, then returns a *ContentionError. If fn returns an
 	// error nothing is stored and Update returns it. When fn moves the order
 	// to CANCELLED, the stock of its lines is given back to their books (and
 	// their versions bumped) in the same atomic step; books deleted since

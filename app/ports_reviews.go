@@ -35,8 +35,10 @@ type ReviewListPage struct {
 // increment. The book's version is not changed by it.
 //
 // Implementations must be safe for concurrent use. Errors wrap
-// domain.ErrNotFound for a missing book or review; other failures are
-// infrastructure errors.
+// domain.ErrNotFound for a missing book or review. A write that concurrent
+// writers keep beating (their transactions hold the book item) is a
+// *ContentionError once the implementation's bounded retries run out; other
+// failures are infrastructure errors.
 type ReviewRepository interface {
 	// Add stores a new review and adds its stars to the book's rating. It
 	// wraps domain.ErrConflict when the user has reviewed the book already
@@ -48,7 +50,7 @@ type ReviewRepository interface {
 	// changes the book's rating by the difference of stars, only if nobody
 	// wrote the review in between (its version is the guard). When another
 	// writer wins, Update reloads and calls fn again, a bounded number of
-	// times, then wraps domain.ErrVersionConflict. If fn fails nothing is
+	// times, then returns a *ContentionError. If fn fails nothing is
 	// stored and its error is returned. fn must not do I/O.
 	Update(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error)
 	// Delete removes the review and takes its stars off the book's rating.

@@ -71,29 +71,34 @@ func (s *AttemptStore) Get(ctx context.Context, key string) (app.Attempts, error
 
 // Add counts one event with an atomic ADD on a live counter, else starts a
 // new counter with a put conditioned on there being no live one; a lost
-// race between the two retries, a bounded number of times.
+// race between the two starts over under the package's retry policy (see
+// untilWon).
 func (s *AttemptStore) Add(ctx context.Context, key string, at, until time.Time) (app.Attempts, error) {
 	pk := attemptsPKPrefix + key
-	for range 3 {
+	var counted app.Attempts
+	err := untilWon(ctx, "count attempt", func() error {
 		var it attemptItem
 		err := s.table.Update(attrPK, pk).Range(attrSK, attemptsSK).Add(attrCount, 1).
 			If("attribute_exists($) AND $ > ?", attrPK, attrExpiresAt, at.Unix()).Value(ctx, &it)
 		if err == nil {
-			return it.attempts(), nil
+			counted = it.attempts()
+			return nil
 		}
 		if !dynamo.IsCondCheckFailed(err) {
-			return app.Attempts{}, fmt.Errorf("count attempt: %w", err)
+			return fmt.Errorf("count attempt: %w", err)
 		}
 		it = attemptItem{PK: pk, SK: attemptsSK, Count: 1, First: at.UTC().Format(time.RFC3339Nano), ExpiresAt: until.Unix()}
 		err = s.table.Put(it).If("attribute_not_exists($) OR $ <= ?", attrPK, attrExpiresAt, at.Unix()).Run(ctx)
-		if err == nil {
-			return it.attempts(), nil
+		switch {
+		case dynamo.IsCondCheckFailed(err):
+			return errLostRace
+		case err != nil:
+			return fmt.Errorf("start attempt counter: %w", err)
 		}
-		if !dynamo.IsCondCheckFailed(err) {
-			return app.Attempts{}, fmt.Errorf("start attempt counter: %w", err)
-		}
-	}
-	return app.Attempts{}, errors.New("count attempt: lost the race three times")
+		counted = it.attempts()
+		return nil
+	})
+	return counted, err
 }
 
 // Delete removes key's counter.

@@ -99,19 +99,14 @@ func notFound(id domain.BookID) error {
 // Update implements app.BookRepository: it reads the book, runs fn and puts
 // the result on condition that the stored version is still the one read.
 // When the condition fails it starts over under the package's retry policy
-// (see attempts), at most MaxWriteAttempts times in all.
+// (see untilWon), at most MaxWriteAttempts times in all.
 func (r *BookRepository) Update(ctx context.Context, id domain.BookID, fn func(*domain.Book) error) (domain.Book, error) {
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return domain.Book{}, fmt.Errorf("update book %s: %w", id, ctxErr)
-		}
-		book, err := r.tryUpdate(ctx, id, fn)
-		if !errors.Is(err, errLostRace) {
-			return book, err
-		}
-	}
-	return domain.Book{}, fmt.Errorf("update book %s: other writers won %d times in a row: %w",
-		id, MaxWriteAttempts, domain.ErrVersionConflict)
+	var book domain.Book
+	err := untilWon(ctx, "update book "+string(id), func() (err error) {
+		book, err = r.tryUpdate(ctx, id, fn)
+		return err
+	})
+	return book, err
 }
 
 // tryUpdate is one attempt of Update. Errors of fn are returned unchanged.

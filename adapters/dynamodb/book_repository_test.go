@@ -220,10 +220,11 @@ func TestUpdateGivesUpAfterBoundedLostRaces(t *testing.T) {
 		d.Title = "Lost"
 		return book.Revise(d, created.Add(time.Hour))
 	})
-	if !errors.Is(err, domain.ErrVersionConflict) {
-		t.Fatalf("Update = %v, want domain.ErrVersionConflict", err)
+	var ce *app.ContentionError
+	if !errors.As(err, &ce) || !errors.Is(err, app.ErrUnavailable) || errors.Is(err, domain.ErrVersionConflict) {
+		t.Fatalf("Update = %v, want an *app.ContentionError joining app.ErrUnavailable only", err)
 	}
-	if calls != dynamodb.MaxWriteAttempts {
+	if calls != dynamodb.MaxWriteAttempts || ce.Attempts != dynamodb.MaxWriteAttempts {
 		t.Errorf("callback ran %d times, want %d", calls, dynamodb.MaxWriteAttempts)
 	}
 	got, err := repo.Get(ctx, b.ID())

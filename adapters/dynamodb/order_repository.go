@@ -44,60 +44,65 @@ func NewOrderRepository(db *dynamo.DB, table TableName) (*OrderRepository, error
 // the transaction, the cancellation reasons (one per item, in order) tell
 // which condition failed; the books are then read again to name every short
 // one. The transaction is sent again under the package's retry policy (see
-// attempts), at most MaxWriteAttempts times in all, when DynamoDB cancels it
+// untilWon), at most MaxWriteAttempts times in all, when DynamoDB cancels it
 // for a TransactionConflict (another transaction held one of its items) or
 // throttling, when it fails in a way retryable accepts, or when a condition
 // failed only because of a race that resolved itself.
 func (r *OrderRepository) PlaceOrder(ctx context.Context, order domain.Order, rec app.IdempotencyRecord, now time.Time) error {
+	resent := false
+	return untilWon(ctx, "place order "+string(order.ID()), func() error {
+		err := r.tryPlace(ctx, order, rec, now, resent)
+		resent = true
+		return err
+	})
+}
+
+// tryPlace is one attempt of PlaceOrder; resent tells that an earlier
+// attempt sent the same transaction.
+func (r *OrderRepository) tryPlace(ctx context.Context, order domain.Order, rec app.IdempotencyRecord, now time.Time, resent bool) error {
 	lines := order.Lines()
-	for attempt, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return fmt.Errorf("place order %s: %w", order.ID(), ctxErr)
+	tx := r.db.WriteTx()
+	stamp := now.UTC().Format(time.RFC3339Nano)
+	for _, l := range lines {
+		tx.Update(r.table.Update(attrPK, bookPK(l.BookID)).Range(attrSK, bookSK).
+			Add(attrBookStock, -l.Qty).Add(attrVersion, 1).Set("updated_at", stamp).
+			If("attribute_exists($) AND $ >= ? AND $ = ? AND $ = ?",
+				attrPK, attrBookStock, l.Qty, "price_cents", l.UnitPrice.Cents(), "currency", l.UnitPrice.Currency().String()))
+	}
+	tx.Put(r.table.Put(newOrderItem(order)).If("attribute_not_exists($)", attrPK))
+	tx.Put(r.table.Put(newIdempotencyItem(rec)).If("attribute_not_exists($) OR $ <= ?", attrPK, attrExpiresAt, now.Unix()))
+	err := tx.Run(ctx)
+	if err == nil {
+		return nil
+	}
+	failed, conflict, ok := orderTxCancellation(err)
+	if !ok {
+		if retryable(err) {
+			return errLostRace
 		}
-		tx := r.db.WriteTx()
-		stamp := now.UTC().Format(time.RFC3339Nano)
-		for _, l := range lines {
-			tx.Update(r.table.Update(attrPK, bookPK(l.BookID)).Range(attrSK, bookSK).
-				Add(attrBookStock, -l.Qty).Add(attrVersion, 1).Set("updated_at", stamp).
-				If("attribute_exists($) AND $ >= ? AND $ = ? AND $ = ?",
-					attrPK, attrBookStock, l.Qty, "price_cents", l.UnitPrice.Cents(), "currency", l.UnitPrice.Currency().String()))
-		}
-		tx.Put(r.table.Put(newOrderItem(order)).If("attribute_not_exists($)", attrPK))
-		tx.Put(r.table.Put(newIdempotencyItem(rec)).If("attribute_not_exists($) OR $ <= ?", attrPK, attrExpiresAt, now.Unix()))
-		err := tx.Run(ctx)
-		if err == nil {
+		return fmt.Errorf("place order %s: %w", order.ID(), err)
+	}
+	if failed[len(lines)] {
+		// Order ids are fresh, so an order with this id is this one,
+		// written by an earlier attempt whose answer was lost (a 500 or a
+		// timeout): that attempt succeeded.
+		if _, err := r.get(ctx, order.ID()); err == nil && resent {
 			return nil
 		}
-		failed, conflict, ok := orderTxCancellation(err)
-		if !ok {
-			if retryable(err) {
-				continue
-			}
-			return fmt.Errorf("place order %s: %w", order.ID(), err)
-		}
-		if failed[len(lines)] {
-			// Order ids are fresh, so an order with this id is this one,
-			// written by an earlier attempt whose answer was lost (a 500
-			// or a timeout): that attempt succeeded.
-			if _, err := r.get(ctx, order.ID()); err == nil && attempt > 0 {
-				return nil
-			}
-			return fmt.Errorf("place order %s: id taken: %w", order.ID(), domain.ErrConflict)
-		}
-		switch {
-		case failed[len(lines)+1]:
-			return fmt.Errorf("place order %s: %w", order.ID(), app.ErrIdempotencyKeyTaken)
-		case len(failed) > 0:
-			if err := r.whyNotPlaced(ctx, lines); err != nil {
-				return fmt.Errorf("place order %s: %w", order.ID(), err)
-			}
-			// Every condition holds again: the failure was a race. Retry.
-		case !conflict:
-			return fmt.Errorf("place order %s: %w", order.ID(), err)
-		}
+		return fmt.Errorf("place order %s: id taken: %w", order.ID(), domain.ErrConflict)
 	}
-	return fmt.Errorf("place order %s: cancelled %d times in a row by concurrent transactions: %w",
-		order.ID(), MaxWriteAttempts, domain.ErrConflict)
+	switch {
+	case failed[len(lines)+1]:
+		return fmt.Errorf("place order %s: %w", order.ID(), app.ErrIdempotencyKeyTaken)
+	case len(failed) > 0:
+		if err := r.whyNotPlaced(ctx, lines); err != nil {
+			return fmt.Errorf("place order %s: %w", order.ID(), err)
+		}
+		return errLostRace // every condition holds again: the failure was a race
+	case !conflict:
+		return fmt.Errorf("place order %s: %w", order.ID(), err)
+	}
+	return errLostRace
 }
 
 // orderTxCancellation reads a cancelled transaction's reasons: the indexes of the
@@ -269,20 +274,15 @@ func (r *OrderRepository) list(ctx context.Context, index, hashAttr, hashValue s
 // stock back, in the same transaction, to every line's book that still
 // exists (each update conditioned on the book existing). A failed condition,
 // a cancelled transaction or a retryable error starts over under the
-// package's retry policy (see attempts), at most MaxWriteAttempts times in
+// package's retry policy (see untilWon), at most MaxWriteAttempts times in
 // all.
 func (r *OrderRepository) Update(ctx context.Context, id domain.OrderID, fn func(*domain.Order) error) (domain.Order, error) {
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return domain.Order{}, fmt.Errorf("update order %s: %w", id, ctxErr)
-		}
-		o, err := r.tryUpdate(ctx, id, fn)
-		if !errors.Is(err, errLostRace) {
-			return o, err
-		}
-	}
-	return domain.Order{}, fmt.Errorf("update order %s: other writers won %d times in a row: %w",
-		id, MaxWriteAttempts, domain.ErrVersionConflict)
+	var o domain.Order
+	err := untilWon(ctx, "update order "+string(id), func() (err error) {
+		o, err = r.tryUpdate(ctx, id, fn)
+		return err
+	})
+	return o, err
 }
 
 func (r *OrderRepository) tryUpdate(ctx context.Context, id domain.OrderID, fn func(*domain.Order) error) (domain.Order, error) {

@@ -55,63 +55,64 @@ func (r *ReviewRepository) rateBook(tx *dynamo.WriteTx, id domain.BookID, c doma
 		If("attribute_exists($)", attrPK))
 }
 
-// runTx sends the transaction that build makes, and sends it again under
-// the package's retry policy (see attempts), at most MaxWriteAttempts times
-// in all, while DynamoDB cancels it for a TransactionConflict or throttling:
-// concurrent reviews of one book all update the book item, and conflicting
-// transactions are refused rather than queued. It returns which items'
-// conditions failed when the transaction was cancelled for a failed
-// condition.
-func (r *ReviewRepository) runTx(ctx context.Context, build func(tx *dynamo.WriteTx)) (failed map[int]bool, err error) {
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return nil, ctxErr
-		}
-		tx := r.db.WriteTx()
-		build(tx)
-		err = tx.Run(ctx)
-		var txe *types.TransactionCanceledException
-		if !errors.As(err, &txe) {
-			return nil, err
-		}
-		failed = make(map[int]bool)
-		conflict := false
-		for i, reason := range txe.CancellationReasons {
-			switch aws.ToString(reason.Code) {
-			case "ConditionalCheckFailed":
-				failed[i] = true
-			case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded":
-				conflict = true
-			}
-		}
-		if len(failed) > 0 {
-			return failed, err
-		}
-		if !conflict {
-			return nil, err
+// sendTx sends the transaction that build makes, once. It returns which
+// items' conditions failed when DynamoDB cancelled it for a failed
+// condition, and errLostRace when DynamoDB cancelled it for a
+// TransactionConflict or throttling: concurrent reviews of one book all
+// update the book item, and conflicting transactions are refused rather
+// than queued. The operations run it under the package's retry policy (see
+// untilWon), one attempt each.
+func (r *ReviewRepository) sendTx(ctx context.Context, build func(tx *dynamo.WriteTx)) (failed map[int]bool, err error) {
+	tx := r.db.WriteTx()
+	build(tx)
+	err = tx.Run(ctx)
+	var txe *types.TransactionCanceledException
+	if !errors.As(err, &txe) {
+		return nil, err
+	}
+	failed = make(map[int]bool)
+	conflict := false
+	for i, reason := range txe.CancellationReasons {
+		switch aws.ToString(reason.Code) {
+		case "ConditionalCheckFailed":
+			failed[i] = true
+		case "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded":
+			conflict = true
 		}
 	}
-	return nil, fmt.Errorf("transaction conflicted %d times in a row: %w", MaxWriteAttempts, err)
+	switch {
+	case len(failed) > 0:
+		return failed, err
+	case conflict:
+		return nil, errLostRace
+	}
+	return nil, err
 }
 
 // Add implements app.ReviewRepository with one transaction: a put of the
 // review conditioned on its key being free, and the ADD of its stars to the
-// book's totals conditioned on the book existing.
+// book's totals conditioned on the book existing. A transaction cancelled
+// for a conflict is sent again under the package's retry policy (see
+// untilWon), at most MaxWriteAttempts times in all.
 func (r *ReviewRepository) Add(ctx context.Context, review domain.Review) error {
 	it := newReviewItem(review)
-	failed, err := r.runTx(ctx, func(tx *dynamo.WriteTx) {
-		tx.Put(r.table.Put(it).If("attribute_not_exists($)", attrPK))
-		r.rateBook(tx, review.BookID(), domain.RatingAdded(review.Rating()))
+	return untilWon(ctx, fmt.Sprintf("add review of book %s", review.BookID()), func() error {
+		failed, err := r.sendTx(ctx, func(tx *dynamo.WriteTx) {
+			tx.Put(r.table.Put(it).If("attribute_not_exists($)", attrPK))
+			r.rateBook(tx, review.BookID(), domain.RatingAdded(review.Rating()))
+		})
+		switch {
+		case failed[txBook]:
+			return fmt.Errorf("add review: %w", notFound(review.BookID()))
+		case failed[txReview]:
+			return fmt.Errorf("add review: user %s has reviewed book %s already: %w", review.UserID(), review.BookID(), domain.ErrConflict)
+		case errors.Is(err, errLostRace):
+			return err
+		case err != nil:
+			return fmt.Errorf("add review of book %s: %w", review.BookID(), err)
+		}
+		return nil
 	})
-	switch {
-	case failed[txBook]:
-		return fmt.Errorf("add review: %w", notFound(review.BookID()))
-	case failed[txReview]:
-		return fmt.Errorf("add review: user %s has reviewed book %s already: %w", review.UserID(), review.BookID(), domain.ErrConflict)
-	case err != nil:
-		return fmt.Errorf("add review of book %s: %w", review.BookID(), err)
-	}
-	return nil
 }
 
 // Get implements app.ReviewRepository with a strongly consistent read.
@@ -137,21 +138,17 @@ func (r *ReviewRepository) get(ctx context.Context, book domain.BookID, user dom
 
 // Update implements app.ReviewRepository: read, fn, then one transaction
 // that puts the review on condition that its version is still the one read
-// and adds the difference of stars to the book's sum. A lost race starts
-// over under the package's retry policy (see attempts), at most
-// MaxWriteAttempts times in all.
+// and adds the difference of stars to the book's sum. A lost race (another
+// writer changed the review, or another transaction held the book) starts
+// over with a new read under the package's retry policy (see untilWon), at
+// most MaxWriteAttempts times in all.
 func (r *ReviewRepository) Update(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error) {
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return domain.Review{}, fmt.Errorf("update review: %w", ctxErr)
-		}
-		review, err := r.tryUpdate(ctx, book, user, fn)
-		if !errors.Is(err, errLostRace) {
-			return review, err
-		}
-	}
-	return domain.Review{}, fmt.Errorf("update review %s/%s: other writers won %d times in a row: %w",
-		book, user, MaxWriteAttempts, domain.ErrVersionConflict)
+	var review domain.Review
+	err := untilWon(ctx, fmt.Sprintf("update review %s/%s", book, user), func() (err error) {
+		review, err = r.tryUpdate(ctx, book, user, fn)
+		return err
+	})
+	return review, err
 }
 
 func (r *ReviewRepository) tryUpdate(ctx context.Context, book domain.BookID, user domain.UserID, fn func(*domain.Review) error) (domain.Review, error) {
@@ -170,14 +167,14 @@ func (r *ReviewRepository) tryUpdate(ctx context.Context, book domain.BookID, us
 		return domain.Review{}, fmt.Errorf("update review %s/%s: callback changed its key", book, user)
 	}
 	it := newReviewItem(review)
-	failed, err := r.runTx(ctx, func(tx *dynamo.WriteTx) {
+	failed, err := r.sendTx(ctx, func(tx *dynamo.WriteTx) {
 		tx.Put(r.table.Put(it).If("$ = ?", attrVersion, old.Version))
 		r.rateBook(tx, book, domain.RatingRevised(old.Stars, review.Rating()))
 	})
 	switch {
 	case failed[txBook]:
 		return domain.Review{}, fmt.Errorf("update review: %w", notFound(book))
-	case failed[txReview]:
+	case failed[txReview], errors.Is(err, errLostRace):
 		return domain.Review{}, errLostRace
 	case err != nil:
 		return domain.Review{}, fmt.Errorf("update review %s/%s: %w", book, user, err)
@@ -187,21 +184,16 @@ func (r *ReviewRepository) tryUpdate(ctx context.Context, book domain.BookID, us
 
 // Delete implements app.ReviewRepository: read, then one transaction that
 // deletes the review on condition that its version is still the one read
-// and takes its stars off the book's totals. A lost race starts over under
-// the package's retry policy (see attempts), at most MaxWriteAttempts times
-// in all.
+// and takes its stars off the book's totals. A lost race starts over with a
+// new read under the package's retry policy (see untilWon), at most
+// MaxWriteAttempts times in all.
 func (r *ReviewRepository) Delete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error) {
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return domain.Review{}, fmt.Errorf("delete review: %w", ctxErr)
-		}
-		review, err := r.tryDelete(ctx, book, user, expectedVersion)
-		if !errors.Is(err, errLostRace) {
-			return review, err
-		}
-	}
-	return domain.Review{}, fmt.Errorf("delete review %s/%s: other writers won %d times in a row: %w",
-		book, user, MaxWriteAttempts, domain.ErrVersionConflict)
+	var review domain.Review
+	err := untilWon(ctx, fmt.Sprintf("delete review %s/%s", book, user), func() (err error) {
+		review, err = r.tryDelete(ctx, book, user, expectedVersion)
+		return err
+	})
+	return review, err
 }
 
 func (r *ReviewRepository) tryDelete(ctx context.Context, book domain.BookID, user domain.UserID, expectedVersion int64) (domain.Review, error) {
@@ -218,14 +210,14 @@ func (r *ReviewRepository) tryDelete(ctx context.Context, book domain.BookID, us
 			return domain.Review{}, err
 		}
 	}
-	failed, err := r.runTx(ctx, func(tx *dynamo.WriteTx) {
+	failed, err := r.sendTx(ctx, func(tx *dynamo.WriteTx) {
 		tx.Delete(r.table.Delete(attrPK, bookPK(book)).Range(attrSK, reviewSK(user)).If("$ = ?", attrVersion, old.Version))
 		r.rateBook(tx, book, domain.RatingRemoved(old.Stars))
 	})
 	switch {
 	case failed[txBook]:
 		return domain.Review{}, fmt.Errorf("delete review: %w", notFound(book))
-	case failed[txReview]:
+	case failed[txReview], errors.Is(err, errLostRace):
 		return domain.Review{}, errLostRace
 	case err != nil:
 		return domain.Review{}, fmt.Errorf("delete review %s/%s: %w", book, user, err)

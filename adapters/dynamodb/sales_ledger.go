@@ -187,10 +187,7 @@ func (l *SalesLedger) runCounters(ctx context.Context, tx *dynamo.WriteTx, ops [
 		}
 		tx.Update(u)
 	}
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return ctxErr
-		}
+	return untilWon(ctx, "count sales", func() error {
 		err := tx.Run(ctx)
 		if err == nil {
 			return nil
@@ -200,11 +197,10 @@ func (l *SalesLedger) runCounters(ctx context.Context, tx *dynamo.WriteTx, ops [
 		case ok && len(failed) > 0:
 			return nil
 		case ok && conflict, !ok && retryable(err):
-			continue
+			return errLostRace
 		}
 		return err
-	}
-	return fmt.Errorf("cancelled %d times in a row by concurrent transactions: %w", MaxWriteAttempts, domain.ErrConflict)
+	})
 }
 
 // counterItem is a counter as the rankings read it.

@@ -146,10 +146,7 @@ func (x *SearchIndex) Remove(ctx context.Context, id domain.BookID, version int6
 // entries (ok false: nothing to do), replaces the entries and puts the
 // document item conditioned on the one read.
 func (x *SearchIndex) write(ctx context.Context, id domain.BookID, plan func(old searchDocItem, found bool) (searchDocItem, []searchEntryItem, bool)) error {
-	for _, ctxErr := range attempts(ctx) {
-		if ctxErr != nil {
-			return fmt.Errorf("index book %s: %w", id, ctxErr)
-		}
+	return untilWon(ctx, "index book "+string(id), func() error {
 		old, found, err := x.getDoc(ctx, id)
 		if err != nil {
 			return err
@@ -170,14 +167,13 @@ func (x *SearchIndex) write(ctx context.Context, id domain.BookID, plan func(old
 		err = put.Run(ctx)
 		switch {
 		case dynamo.IsCondCheckFailed(err):
-			continue // indexed concurrently: read again
+			return errLostRace // indexed concurrently: read again
 		case err != nil:
 			return fmt.Errorf("index book %s: %w", id, err)
 		}
 		x.itemsWritten.Add(1)
 		return nil
-	}
-	return fmt.Errorf("index book %s: other writers won %d times in a row: %w", id, MaxWriteAttempts, domain.ErrConflict)
+	})
 }
 
 // replaceEntries puts entries and deletes the old entries (as "<pk> <sk>")

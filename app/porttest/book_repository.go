@@ -165,7 +165,7 @@ func testBookConcurrentReadModifyWrite(t *testing.T, repo app.BookRepository) {
 			switch {
 			case err == nil:
 				applied.Add(1)
-			case errors.Is(err, domain.ErrVersionConflict): // retries exhausted: allowed, but must not apply
+			case errors.As(err, new(*app.ContentionError)): // retries exhausted: allowed, but must not apply
 			default:
 				t.Errorf("Update = %v", err)
 			}

@@ -276,7 +276,7 @@ func testReviewRacingBookEdits(t *testing.T, s reviewRepos) {
 			switch {
 			case err == nil:
 				edits.Add(1)
-			case !errors.Is(err, domain.ErrVersionConflict): // bounded retries may give up under contention
+			case !errors.As(err, new(*app.ContentionError)): // bounded retries may give up under contention
 				t.Errorf("book Update = %v", err)
 			}
 		})

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"time"
 
@@ -19,6 +20,16 @@ const MaxIdempotencyKeyLen = 255
 // race (a concurrent checkout with the same key, or a price change between
 // reading the catalog and writing the order).
 const maxCheckoutAttempts = 5
+
+// checkoutPause is the pause before the nth retry of a checkout (n from 1):
+// drawn at random from the upper half of a bound that starts at 20 ms and
+// doubles with each retry (160 ms before the fourth), so checkouts that
+// collided spread apart instead of colliding again. Checkout's retries
+// pause for 150 to 300 ms in all.
+func checkoutPause(n int) time.Duration {
+	bound := 20 * time.Millisecond << (n - 1)
+	return bound/2 + rand.N(bound/2)
+}
 
 // Orders runs the order use cases: checkout, the customer's orders and their
 // administration.
@@ -78,7 +89,11 @@ type CheckoutResult struct {
 // Failures: a malformed key or cart, and books that do not exist, are one
 // *domain.ValidationError (fields "Idempotency-Key", "items",
 // "items[i].bookId", "items[i].qty"); short stock is a
-// *domain.OutOfStockError naming every short book.
+// *domain.OutOfStockError naming every short book. A checkout that loses a
+// race (a concurrent checkout with the same key, a price change) starts over
+// after a pause on the clock (see checkoutPause), at most
+// maxCheckoutAttempts times in all; then, and when the repository's own
+// retries run out, it is a *ContentionError (ErrUnavailable): try again.
 func (o *Orders) Checkout(ctx context.Context, idempotencyKey string, items []domain.CartItem) (CheckoutResult, error) {
 	p, err := signedIn(ctx, "checkout")
 	if err != nil {
@@ -99,14 +114,19 @@ func (o *Orders) Checkout(ctx context.Context, idempotencyKey string, items []do
 		return CheckoutResult{}, &domain.ValidationError{Fields: fields}
 	}
 	hash := requestHash(items)
-	for range maxCheckoutAttempts {
+	for n := range maxCheckoutAttempts {
+		if n > 0 {
+			if err := o.clock.Sleep(ctx, checkoutPause(n)); err != nil {
+				return CheckoutResult{}, fmt.Errorf("checkout: %w", err)
+			}
+		}
 		res, err := o.tryCheckout(ctx, p.UserID, idempotencyKey, hash, items)
 		if errors.Is(err, ErrIdempotencyKeyTaken) || errors.Is(err, ErrCatalogChanged) {
 			continue
 		}
 		return res, err
 	}
-	return CheckoutResult{}, fmt.Errorf("checkout: lost %d races in a row: %w", maxCheckoutAttempts, domain.ErrConflict)
+	return CheckoutResult{}, &ContentionError{Op: "checkout", Attempts: maxCheckoutAttempts}
 }
 
 // tryCheckout is one attempt of Checkout.

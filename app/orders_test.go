@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -14,6 +15,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/memory"
 	"github.com/bookshop/bookshop/adapters/system"
 	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/app/apptest"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -26,12 +28,19 @@ type ordersFixture struct {
 
 func newOrdersFixture(t *testing.T) ordersFixture {
 	t.Helper()
+	return newOrdersFixtureWith(t, system.Clock{}, func(r app.OrderRepository) app.OrderRepository { return r })
+}
+
+// newOrdersFixtureWith is newOrdersFixture with clock, and with the memory
+// order repository as wrap returns it to the use cases.
+func newOrdersFixtureWith(t *testing.T, clock app.Clock, wrap func(app.OrderRepository) app.OrderRepository) ordersFixture {
+	t.Helper()
 	books := memory.NewBookRepository()
 	repo, err := memory.NewOrderRepository(books)
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders, err := app.NewOrders(repo, books, system.Clock{}, system.NewULIDGenerator(), newCursors(t), domain.DefaultShippingPolicy)
+	orders, err := app.NewOrders(wrap(repo), books, clock, system.NewULIDGenerator(), newCursors(t), domain.DefaultShippingPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,4 +246,97 @@ func TestAnotherUserCanNeitherSeeNorCancelAnOrder(t *testing.T) {
 		t.Errorf("order differs (-placed +got):\n%s", diff)
 	}
 	f.assertStock(t, book.ID(), 4, book.Version()+1)
+}
+
+// racedOrders is an order repository whose first losses calls of PlaceOrder
+// (all of them when losses is negative) lose a race: a price change slipped
+// in between pricing and placing. It records the clock's time at each call.
+type racedOrders struct {
+	app.OrderRepository
+	clock  app.Clock
+	losses int
+	// onCall runs at each call, before it loses or places.
+	onCall func()
+
+	mu    sync.Mutex
+	calls []time.Time
+}
+
+func (r *racedOrders) PlaceOrder(ctx context.Context, o domain.Order, rec app.IdempotencyRecord, now time.Time) error {
+	r.mu.Lock()
+	r.calls = append(r.calls, r.clock.Now())
+	lost := r.losses < 0 || len(r.calls) <= r.losses
+	r.mu.Unlock()
+	if r.onCall != nil {
+		r.onCall()
+	}
+	if lost {
+		return fmt.Errorf("place order %s: %w", o.ID(), app.ErrCatalogChanged)
+	}
+	return r.OrderRepository.PlaceOrder(ctx, o, rec, now)
+}
+
+// racedCheckout runs a checkout of one copy over r, on a clock standing
+// still that only the use case's pauses move.
+func racedCheckout(t *testing.T, r *racedOrders, ctx context.Context) (app.CheckoutResult, error) {
+	t.Helper()
+	clock := apptest.NewClock(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	r.clock = clock
+	f := newOrdersFixtureWith(t, clock, func(repo app.OrderRepository) app.OrderRepository {
+		r.OrderRepository = repo
+		return r
+	})
+	book := f.stockedBook(t, 3, 1500)
+	return f.orders.Checkout(app.WithPrincipal(ctx, app.Principal{UserID: "user-a"}), "key", []domain.CartItem{{BookID: book.ID(), Qty: 1}})
+}
+
+// A checkout that keeps losing races pauses before every retry, each pause
+// drawn from the upper half of a doubling bound (20, 40, 80, 160 ms), and
+// after its last attempt reports contention: a typed error in the
+// ErrUnavailable category (503 at the API), not a conflict.
+func TestCheckoutBacksOffBetweenLostRacesThenReportsContention(t *testing.T) {
+	t.Parallel()
+	r := &racedOrders{losses: -1}
+	_, err := racedCheckout(t, r, context.Background())
+	var ce *app.ContentionError
+	if !errors.As(err, &ce) || !errors.Is(err, app.ErrUnavailable) || errors.Is(err, domain.ErrConflict) {
+		t.Fatalf("Checkout = %v, want an *app.ContentionError in app.ErrUnavailable only", err)
+	}
+	if len(r.calls) != ce.Attempts || ce.Attempts != 5 {
+		t.Fatalf("%d attempts, error says %d; want 5", len(r.calls), ce.Attempts)
+	}
+	for n := 1; n < len(r.calls); n++ {
+		bound := 20 * time.Millisecond << (n - 1)
+		if pause := r.calls[n].Sub(r.calls[n-1]); pause < bound/2 || pause >= bound {
+			t.Errorf("pause before retry %d = %v, want in [%v, %v)", n, pause, bound/2, bound)
+		}
+	}
+}
+
+// A checkout that loses two races places its order on the third attempt,
+// after two pauses.
+func TestCheckoutWinsAfterLostRaces(t *testing.T) {
+	t.Parallel()
+	r := &racedOrders{losses: 2}
+	res, err := racedCheckout(t, r, context.Background())
+	if err != nil || res.Replayed {
+		t.Fatalf("Checkout = %+v, %v; want a new order", res, err)
+	}
+	if len(r.calls) != 3 || !r.calls[2].After(r.calls[0]) {
+		t.Fatalf("attempts at %v, want 3 with pauses between them", r.calls)
+	}
+}
+
+// A checkout whose caller gives up stops at once: no further pause or
+// attempt, and the context's cause is the error.
+func TestCheckoutStopsRetryingWhenTheContextEnds(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	gone := errors.New("client went away")
+	r := &racedOrders{losses: -1, onCall: func() { cancel(gone) }}
+	_, err := racedCheckout(t, r, ctx)
+	if !errors.Is(err, gone) || len(r.calls) != 1 {
+		t.Fatalf("Checkout = %v after %d attempts, want the context's cause after 1", err, len(r.calls))
+	}
 }

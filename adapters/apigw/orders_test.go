@@ -28,6 +28,13 @@ type orderFixture struct {
 
 func newOrderFixture(t testing.TB) *orderFixture {
 	t.Helper()
+	return newOrderFixtureWith(t, func(r app.OrderRepository) app.OrderRepository { return r })
+}
+
+// newOrderFixtureWith is newOrderFixture with the memory order repository
+// as wrap returns it to the use cases.
+func newOrderFixtureWith(t testing.TB, wrap func(app.OrderRepository) app.OrderRepository) *orderFixture {
+	t.Helper()
 	books := memory.NewBookRepository()
 	base := newFixtureWith(t, books, testConfig)
 	orderRepo, err := memory.NewOrderRepository(books)
@@ -38,7 +45,7 @@ func newOrderFixture(t testing.TB) *orderFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders, err := app.NewOrders(orderRepo, books, newClock(), apptest.NewIDs("order-", 4), cursors, domain.DefaultShippingPolicy)
+	orders, err := app.NewOrders(wrap(orderRepo), books, newClock(), apptest.NewIDs("order-", 4), cursors, domain.DefaultShippingPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,8 @@ import (
 //	precondition-required  428  If-Match is missing
 //	too-many-requests      429  too many attempts; wait before retrying
 //	internal               500  quote the request id in the detail
-//	unavailable            503  a service the shop depends on did not answer; retry after Retry-After seconds
+//	unavailable            503  a service the shop depends on did not answer, or too many requests raced for the
+//	                            same data; retry after Retry-After seconds
 //
 // The URIs identify problem kinds; they are not promised to resolve.
 const ProblemTypeBase = "https://bookshop.example/problems/"
@@ -91,14 +92,16 @@ var problemTable = [...]problemKind{
 		`Send If-Match with the book's current ETag (for example "3"); a wildcard is not accepted.`},
 	{domain.ErrTooManyRequests, 429, "too-many-requests", "Too many requests", "Too many attempts: wait a few minutes, then try again."},
 	// A dependency that did not answer (adapters report app.ErrUnavailable),
-	// or the invocation's own deadline passing while waiting for one: the
-	// same request may succeed a moment later. Retry-After says when.
+	// writes that concurrent writers kept beating until the retries ran out
+	// (*app.ContentionError joins it), or the invocation's own deadline
+	// passing while waiting for one: the same request may succeed a moment
+	// later. Retry-After says when.
 	{app.ErrUnavailable, 503, "unavailable", "Service unavailable", unavailableDetail},
 	{context.DeadlineExceeded, 503, "unavailable", "Service unavailable", unavailableDetail},
 }
 
 // unavailableDetail explains a 503; RetryAfterSeconds is sent with it.
-const unavailableDetail = "A service the shop depends on is not answering right now. Nothing was refused: " +
+const unavailableDetail = "A service the shop depends on is not answering right now, or is busy. Nothing was refused: " +
 	"try again in a few seconds (a checkout with the same Idempotency-Key is never placed twice)."
 
 // RetryAfterSeconds is the Retry-After of a 503 answer: a dependency that

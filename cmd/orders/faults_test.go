@@ -3,12 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/aws/aws-lambda-go/events"
 
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
@@ -47,14 +44,7 @@ func TestCheckoutWhileDynamoDBIsPaused(t *testing.T) {
 	// checkout invokes the function as Lambda does, with its deadline.
 	checkout := func(key string) (int, map[string]string, string, time.Duration) {
 		t.Helper()
-		path := "/api/orders"
-		ev := events.APIGatewayV2HTTPRequest{RawPath: path, Body: fmt.Sprintf(`{"items":[{"bookId":%q,"qty":2}]}`, book.ID()),
-			Headers: map[string]string{"content-type": "application/json", "idempotency-key": key}}
-		ev.RequestContext.HTTP.Method, ev.RequestContext.HTTP.Path = "POST", path
-		ev.RequestContext.RequestID = "req-" + key
-		ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{
-			JWT: &events.APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{Claims: map[string]string{"sub": "user-a"}},
-		}
+		ev := checkoutEvent(book.ID(), 2, "user-a", key)
 		ctx, cancel := context.WithTimeout(context.Background(), checkoutTimeout)
 		defer cancel()
 		start := time.Now()

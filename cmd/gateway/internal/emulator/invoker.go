@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -32,28 +33,40 @@ type invocation struct {
 	functionError bool
 }
 
+// invocationsPath is the RIE's Invoke API path.
+const invocationsPath = "/2015-03-31/functions/function/invocations"
+
+// endpoint is one RIE container: its Invoke API URL, parsed once.
+type endpoint struct {
+	invokeURL *url.URL
+}
+
 // pool dispatches invocations of one function over its RIE endpoints. Each
 // endpoint serves one invoke at a time, so a free endpoint is taken from the
 // free channel and put back when the invoke ends; callers that find none wait
 // in a queue of at most maxQueue.
 type pool struct {
 	name     string
-	free     chan string
+	free     chan endpoint
 	waiting  atomic.Int64
 	maxQueue int64
 	client   *http.Client
 }
 
-func newPool(name string, endpoints []string, maxQueue int, client *http.Client) *pool {
-	p := &pool{name: name, free: make(chan string, len(endpoints)), maxQueue: int64(maxQueue), client: client}
-	for _, e := range endpoints {
-		p.free <- strings.TrimSuffix(e, "/")
+func newPool(name string, baseURLs []string, maxQueue int, client *http.Client) (*pool, error) {
+	p := &pool{name: name, free: make(chan endpoint, len(baseURLs)), maxQueue: int64(maxQueue), client: client}
+	for _, base := range baseURLs {
+		u, err := url.Parse(strings.TrimSuffix(base, "/") + invocationsPath)
+		if err != nil || u.Scheme == "" || u.Host == "" {
+			return nil, fmt.Errorf("endpoint %q of %s is not an absolute URL", base, name)
+		}
+		p.free <- endpoint{invokeURL: u}
 	}
-	return p
+	return p, nil
 }
 
 // acquire returns a free endpoint, waiting for one while the queue has room.
-func (p *pool) acquire(ctx context.Context) (string, error) {
+func (p *pool) acquire(ctx context.Context) (endpoint, error) {
 	select {
 	case e := <-p.free:
 		return e, nil
@@ -61,14 +74,14 @@ func (p *pool) acquire(ctx context.Context) (string, error) {
 	}
 	if p.waiting.Add(1) > p.maxQueue {
 		p.waiting.Add(-1)
-		return "", errThrottled
+		return endpoint{}, errThrottled
 	}
 	defer p.waiting.Add(-1)
 	select {
 	case e := <-p.free:
 		return e, nil
 	case <-ctx.Done():
-		return "", ctx.Err()
+		return endpoint{}, ctx.Err()
 	}
 }
 
@@ -85,7 +98,7 @@ const busyLimit = 15 * time.Minute
 // running the invoke and would refuse another one (the function containers
 // set AWS_LAMBDA_FUNCTION_TIMEOUT, so the RIE stops it at the same time).
 func (p *pool) invoke(ctx context.Context, payload []byte, timeout time.Duration) (invocation, error) {
-	endpoint, err := p.acquire(ctx)
+	e, err := p.acquire(ctx)
 	if err != nil {
 		return invocation{}, err
 	}
@@ -97,10 +110,10 @@ func (p *pool) invoke(ctx context.Context, payload []byte, timeout time.Duration
 	}
 	done := make(chan result, 1)
 	go func() {
-		defer func() { p.free <- endpoint }()
+		defer func() { p.free <- e }()
 		callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), busyLimit)
 		defer cancel()
-		inv, err := p.call(callCtx, endpoint, payload)
+		inv, err := p.call(callCtx, e, payload)
 		done <- result{inv, err}
 	}()
 	select {
@@ -120,13 +133,19 @@ func timedOut(timeout time.Duration) invocation {
 		payload: fmt.Appendf(nil, `{"errorMessage":"Task timed out after %.2f seconds","errorType":"Sandbox.Timedout"}`, timeout.Seconds())}
 }
 
-// call performs one Invoke API request.
-func (p *pool) call(ctx context.Context, endpoint string, payload []byte) (invocation, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint+"/2015-03-31/functions/function/invocations", bytes.NewReader(payload))
-	if err != nil {
-		return invocation{}, err
-	}
-	req.Header.Set("Content-Type", "application/json")
+// call performs one Invoke API request. The request is built from the
+// endpoint's parsed URL (http.NewRequestWithContext would parse it again on
+// every invoke, on the gateway's hot path).
+func (p *pool) call(ctx context.Context, e endpoint, payload []byte) (invocation, error) {
+	req := (&http.Request{
+		Method: http.MethodPost, URL: e.invokeURL, Host: e.invokeURL.Host,
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header:        http.Header{"Content-Type": {"application/json"}},
+		Body:          io.NopCloser(bytes.NewReader(payload)),
+		GetBody:       func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(payload)), nil },
+		ContentLength: int64(len(payload)),
+	}).WithContext(ctx)
+	endpoint := e.invokeURL.Host // for errors
 	resp, err := p.client.Do(req)
 	if err != nil {
 		return invocation{}, fmt.Errorf("invoke %s at %s: %w", p.name, endpoint, err)
@@ -151,14 +170,17 @@ type invoker struct {
 	timeouts func(function string) time.Duration
 }
 
-func newInvoker(endpoints map[string][]string, maxQueue int, client *http.Client, timeouts func(string) time.Duration) *invoker {
+func newInvoker(endpoints map[string][]string, maxQueue int, client *http.Client, timeouts func(string) time.Duration) (*invoker, error) {
 	inv := &invoker{pools: make(map[string]*pool, len(endpoints)), timeouts: timeouts}
+	var errs []error
 	for name, urls := range endpoints {
 		if len(urls) > 0 {
-			inv.pools[name] = newPool(name, urls, maxQueue, client)
+			p, err := newPool(name, urls, maxQueue, client)
+			errs = append(errs, err)
+			inv.pools[name] = p
 		}
 	}
-	return inv
+	return inv, errors.Join(errs...)
 }
 
 // invoke invokes function synchronously, for at most its timeout.

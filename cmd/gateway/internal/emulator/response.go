@@ -11,10 +11,10 @@ import (
 	"strings"
 )
 
-// httpAPIResponse is a function's answer in payload format 2.0. Fields are
-// pointers or raw values where "absent" and "zero" differ.
+// httpAPIResponse is a function's answer in payload format 2.0. StatusCode
+// is raw so that "absent" (nil), null and a number differ.
 type httpAPIResponse struct {
-	StatusCode        *int                `json:"statusCode"`
+	StatusCode        json.RawMessage     `json:"statusCode"`
 	Headers           map[string]string   `json:"headers"`
 	MultiValueHeaders map[string][]string `json:"multiValueHeaders"`
 	Cookies           []string            `json:"cookies"`
@@ -34,35 +34,49 @@ type parsedResponse struct {
 
 // parseResponse interprets payload as API Gateway does for format 2.0: a
 // JSON object with "statusCode" is a structured response; any other valid
-// JSON is the body of a 200 application/json response.
+// JSON is the body of a 200 application/json response. A structured
+// response, the usual answer, is decoded in one pass.
 func parseResponse(payload []byte) (parsedResponse, error) {
 	trimmed := bytes.TrimSpace(payload)
-	if !json.Valid(trimmed) {
-		return parsedResponse{}, fmt.Errorf("%w: not JSON", errMalformedResponse)
-	}
-	var resp httpAPIResponse
 	if len(trimmed) > 0 && trimmed[0] == '{' {
-		var probe map[string]json.RawMessage
-		if err := json.Unmarshal(trimmed, &probe); err != nil {
+		var resp httpAPIResponse
+		err := json.Unmarshal(trimmed, &resp)
+		switch {
+		case err == nil && resp.StatusCode != nil:
+			return structuredResponse(resp)
+		case err != nil && hasStatusCode(trimmed):
+			// A structured response with a field of the wrong type.
 			return parsedResponse{}, fmt.Errorf("%w: %v", errMalformedResponse, err)
 		}
-		if _, ok := probe["statusCode"]; ok {
-			if err := json.Unmarshal(trimmed, &resp); err != nil {
-				return parsedResponse{}, fmt.Errorf("%w: %v", errMalformedResponse, err)
-			}
-			return structuredResponse(resp)
-		}
+		// An object without statusCode (valid JSON or not: checked below).
+	}
+	if !json.Valid(trimmed) {
+		return parsedResponse{}, fmt.Errorf("%w: not JSON", errMalformedResponse)
 	}
 	h := http.Header{}
 	h.Set("Content-Type", "application/json")
 	return parsedResponse{status: http.StatusOK, header: h, body: trimmed}, nil
 }
 
+// hasStatusCode reports whether the JSON object obj has a statusCode
+// member; false when obj is not a JSON object.
+func hasStatusCode(obj []byte) bool {
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(obj, &probe) != nil {
+		return false
+	}
+	_, ok := probe["statusCode"]
+	return ok
+}
+
 func structuredResponse(resp httpAPIResponse) (parsedResponse, error) {
-	if resp.StatusCode == nil {
+	if string(resp.StatusCode) == "null" {
 		return parsedResponse{}, fmt.Errorf("%w: statusCode is null", errMalformedResponse)
 	}
-	status := *resp.StatusCode
+	status, err := strconv.Atoi(string(resp.StatusCode))
+	if err != nil {
+		return parsedResponse{}, fmt.Errorf("%w: statusCode %s is not an integer", errMalformedResponse, resp.StatusCode)
+	}
 	if status < 100 || status > 599 {
 		return parsedResponse{}, fmt.Errorf("%w: status code %d", errMalformedResponse, status)
 	}
@@ -73,7 +87,7 @@ func structuredResponse(resp httpAPIResponse) (parsedResponse, error) {
 			return parsedResponse{}, fmt.Errorf("%w: isBase64Encoded but the body is not base64", errMalformedResponse)
 		}
 	}
-	h := http.Header{}
+	h := make(http.Header, len(resp.Headers)+len(resp.MultiValueHeaders)+1)
 	for k, vs := range resp.MultiValueHeaders {
 		for _, v := range vs {
 			h.Add(k, v)

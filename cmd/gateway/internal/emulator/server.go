@@ -131,7 +131,6 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 	s = &Server{
 		cfg:       cfg,
 		routes:    newRouteTable(cfg.Template.Routes),
-		invoker:   newInvoker(cfg.Endpoints, cfg.MaxQueue, cfg.Client, cfg.Template.FunctionTimeout),
 		bucketIDs: map[string]string{},
 		functions: map[string]bool{},
 		closing:   make(chan struct{}),
@@ -140,16 +139,13 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 	for _, f := range cfg.Template.Functions {
 		s.functions[f] = true
 	}
-	for f, urls := range cfg.Endpoints {
+	for f := range cfg.Endpoints {
 		if !s.functions[f] {
 			errs = append(errs, fmt.Errorf("endpoints name %s, which the template does not declare (functions: %s)", f, strings.Join(cfg.Template.Functions, ", ")))
 		}
-		for _, u := range urls {
-			if pu, err := url.Parse(u); err != nil || pu.Scheme == "" || pu.Host == "" {
-				errs = append(errs, fmt.Errorf("endpoint %q of %s is not an absolute URL", u, f))
-			}
-		}
 	}
+	s.invoker, err = newInvoker(cfg.Endpoints, cfg.MaxQueue, cfg.Client, cfg.Template.FunctionTimeout)
+	errs = append(errs, err)
 	authWarnings, err := s.compileAuth(cfg.Authorizers)
 	if err != nil {
 		errs = append(errs, err)
@@ -210,6 +206,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	entry := accessEntry{requestID: s.cfg.NewRequestID()}
 	rec.Header().Set("Apigw-Requestid", entry.requestID)
 	s.route(rec, r, &entry)
+	if rec.wrote {
+		// Send the buffered answer before logging: the client need not wait for the log line.
+		_ = http.NewResponseController(rec).Flush()
+	}
 	s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 		slog.String("requestId", entry.requestID),
 		slog.String("method", r.Method),
@@ -336,15 +336,24 @@ func truncate(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// statusRecorder remembers the status written, for the access log.
+// statusRecorder remembers the status written, for the access log, and
+// whether anything was.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	wrote  bool
 }
 
 func (r *statusRecorder) WriteHeader(status int) {
-	r.status = status
+	if !r.wrote {
+		r.status, r.wrote = status, true
+	}
 	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *statusRecorder) Write(p []byte) (int, error) {
+	r.wrote = true
+	return r.ResponseWriter.Write(p)
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.

@@ -222,8 +222,12 @@ func TestProjectionReplayRebuildsProjectionsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 2 {
-		if err := replay.Run(ctx); err != nil {
+		counts, err := replay.Run(ctx)
+		if err != nil {
 			t.Fatal(err)
+		}
+		if want := (app.ReplayCounts{Books: 2, Orders: 2}); counts != want {
+			t.Fatalf("replay counts = %+v, want %+v", counts, want)
 		}
 		page, err := discovery.Search(ctx, app.SearchRequest{Query: "saga"})
 		if err != nil || len(page.Books) != 2 {

@@ -111,22 +111,30 @@ func NewProjectionReplay(books BookRepository, orders OrderRepository, projector
 	return &ProjectionReplay{books: books, orders: orders, projector: projector}, nil
 }
 
+// ReplayCounts is what a replay projected.
+type ReplayCounts struct {
+	Books, Orders int
+}
+
 // Run projects every stored book and order again, as if each had just been
 // created: a cancelled order is counted and taken back. Both projections
 // apply each change once, so replaying what they already hold, or a change
-// a hook delivers during the replay, changes nothing. The books are walked
-// first; a sale counts in its book's current category.
-func (r *ProjectionReplay) Run(ctx context.Context) error {
+// a hook or stream delivers during the replay, changes nothing. The books
+// are walked first; a sale counts in its book's current category. It
+// returns how many books and orders it projected, also on failure.
+func (r *ProjectionReplay) Run(ctx context.Context) (ReplayCounts, error) {
+	var n ReplayCounts
 	q := BookListQuery{Sort: SortNewest, Limit: MaxPageSize}
 	for {
 		page, err := r.books.List(ctx, q)
 		if err != nil {
-			return fmt.Errorf("replay books: %w", err)
+			return n, fmt.Errorf("replay books: %w", err)
 		}
 		for _, b := range page.Books {
 			if err := r.projector.BookChanged(ctx, BookChange{New: &b}); err != nil {
-				return fmt.Errorf("replay books: %w", err)
+				return n, fmt.Errorf("replay books: %w", err)
 			}
+			n.Books++
 		}
 		if page.Next == "" {
 			break
@@ -138,12 +146,13 @@ func (r *ProjectionReplay) Run(ctx context.Context) error {
 		for {
 			page, err := r.orders.ListByStatus(ctx, status, MaxPageSize, after)
 			if err != nil {
-				return fmt.Errorf("replay %s orders: %w", status, err)
+				return n, fmt.Errorf("replay %s orders: %w", status, err)
 			}
 			for _, o := range page.Orders {
 				if err := r.projector.OrderChanged(ctx, OrderChange{New: &o}); err != nil {
-					return fmt.Errorf("replay %s orders: %w", status, err)
+					return n, fmt.Errorf("replay %s orders: %w", status, err)
 				}
+				n.Orders++
 			}
 			if page.Next == "" {
 				break
@@ -151,5 +160,5 @@ func (r *ProjectionReplay) Run(ctx context.Context) error {
 			after = page.Next
 		}
 	}
-	return nil
+	return n, nil
 }

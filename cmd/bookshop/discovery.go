@@ -39,7 +39,7 @@ func newProjectionHook(ctx context.Context, books bookChanges, orders orderChang
 			logger.ErrorContext(ctx, "order projection failed", "error", err.Error())
 		}
 	})
-	if err := replay.Run(ctx); err != nil {
+	if _, err := replay.Run(ctx); err != nil {
 		return projectionHook{}, fmt.Errorf("rebuild the search index and sales ledger: %w", err)
 	}
 	return projectionHook{}, nil

@@ -2,11 +2,8 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/bookshop/bookshop/domain"
@@ -43,11 +40,6 @@ type Catalog struct {
 	clock   Clock
 	ids     IDGenerator
 	cursors *CursorCodec
-
-	// pending holds deleted books whose cover objects are still stored
-	// (see DeleteBook and RetryCleanups).
-	pendingMu sync.Mutex
-	pending   []domain.BookID
 }
 
 // NewCatalog returns the catalog use cases over the given ports.
@@ -167,84 +159,25 @@ func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVers
 }
 
 // DeleteBook removes a book (only while at expectedVersion, unless that is 0)
-// and then every cover object stored for it. It wraps domain.ErrNotFound when
-// the book does not exist, so repeating a delete reports not found. Only
-// administrators may (see authorizeAdmin).
+// and then, at once, every cover object and thumbnail stored for it. It
+// wraps domain.ErrNotFound when the book does not exist, so repeating a
+// delete reports not found. Only administrators may (see authorizeAdmin).
 //
-// Once the book's item is deleted the call succeeds: the book is gone. If
-// removing its objects fails then, the book joins the pending cleanups and
-// its objects are removed by a later RetryCleanups (which every later
-// DeleteBook runs first); a deleted book's ULID is never reused, so removing
-// its prefixes later cannot touch another book's objects.
+// Once the book's item is deleted the call succeeds: the book is gone.
+// Removing its objects here is only the fast path; if the store fails, the
+// Projector removes them when the change feed reports the deletion (a
+// failure there makes the feed deliver the deletion again).
 func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVersion int64) error {
 	if err := authorizeAdmin(ctx, "delete book"); err != nil {
 		return err
 	}
-	// Best effort: a failure keeps the earlier books pending.
-	_ = c.RetryCleanups(ctx)
 	if _, err := c.books.Delete(ctx, id, expectedVersion); err != nil {
 		return fmt.Errorf("delete book: %w", err)
 	}
-	if err := c.RemoveDeletedBookObjects(ctx, id); err != nil {
-		c.pendingMu.Lock()
-		c.pending = append(c.pending, id)
-		c.pendingMu.Unlock()
-	}
+	// Best effort: a failure leaves the objects to the Projector.
+	_ = c.objects.DeletePrefix(ctx, CoverPrefix(id))
+	_ = c.objects.DeletePrefix(ctx, ThumbnailPrefix(id))
 	return nil
-}
-
-// RemoveDeletedBookObjects removes every cover object and thumbnail of a
-// book that no longer exists. It checks no caller (no route exposes it) and
-// is idempotent, so a consumer of the table's change feed may call it for
-// every deleted book, as often as a record is delivered. It refuses a book
-// that exists with domain.ErrConflict.
-func (c *Catalog) RemoveDeletedBookObjects(ctx context.Context, id domain.BookID) error {
-	switch _, err := c.books.Get(ctx, id); {
-	case err == nil:
-		return fmt.Errorf("remove cover objects of book %s: %w: the book exists", id, domain.ErrConflict)
-	case !errors.Is(err, domain.ErrNotFound):
-		return fmt.Errorf("remove cover objects of book %s: %w", id, err)
-	}
-	if err := errors.Join(
-		c.objects.DeletePrefix(ctx, CoverPrefix(id)),
-		c.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
-	); err != nil {
-		return fmt.Errorf("remove cover objects of deleted book %s: %w", id, err)
-	}
-	return nil
-}
-
-// PendingCleanups returns the deleted books whose objects still wait for
-// RetryCleanups, oldest first.
-func (c *Catalog) PendingCleanups() []domain.BookID {
-	c.pendingMu.Lock()
-	defer c.pendingMu.Unlock()
-	return slices.Clone(c.pending)
-}
-
-// RetryCleanups tries once more to remove the objects of every pending
-// deleted book; those that fail again stay pending. It returns the failures
-// joined. It checks no caller: it only finishes deletions administrators
-// made.
-func (c *Catalog) RetryCleanups(ctx context.Context) error {
-	c.pendingMu.Lock()
-	ids := c.pending
-	c.pending = nil
-	c.pendingMu.Unlock()
-	var errs []error
-	var failed []domain.BookID
-	for _, id := range ids {
-		if err := c.RemoveDeletedBookObjects(ctx, id); err != nil && !errors.Is(err, domain.ErrConflict) {
-			errs = append(errs, err)
-			failed = append(failed, id)
-		}
-	}
-	if len(failed) > 0 {
-		c.pendingMu.Lock()
-		c.pending = append(failed, c.pending...)
-		c.pendingMu.Unlock()
-	}
-	return errors.Join(errs...)
 }
 
 // CoverUploadRequest asks for a presigned cover upload.
@@ -263,13 +196,20 @@ type CoverUpload struct {
 // existing book. The request is bound to the content type (JPEG, PNG or WebP)
 // and the exact length (at most MaxCoverBytes), expires after CoverUploadTTL,
 // and writes a fresh key under CoverPrefix. Only administrators may (see
-// authorizeAdmin); they are checked before the request is validated.
+// authorizeAdmin); they are checked before the request is validated. When
+// the object store does not answer (ObjectStore.CheckAvailable) it wraps
+// ErrUnavailable and presigns nothing.
 func (c *Catalog) RequestCoverUpload(ctx context.Context, id domain.BookID, r CoverUploadRequest) (CoverUpload, error) {
 	if err := authorizeAdmin(ctx, "request cover upload"); err != nil {
 		return CoverUpload{}, err
 	}
 	key, err := c.newCoverKey(ctx, id, r.ContentType, r.ContentLength)
 	if err != nil {
+		return CoverUpload{}, fmt.Errorf("request cover upload: %w", err)
+	}
+	// Presigning needs no store: without this probe a store that is down
+	// would hand out an upload that cannot succeed.
+	if err := c.objects.CheckAvailable(ctx); err != nil {
 		return CoverUpload{}, fmt.Errorf("request cover upload: %w", err)
 	}
 	req, err := c.objects.PresignPut(ctx, key, r.ContentType, r.ContentLength, CoverUploadTTL)

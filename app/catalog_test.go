@@ -7,7 +7,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -159,111 +159,87 @@ func TestDeleteBookRemovesItsCoverObjects(t *testing.T) {
 	}
 }
 
-// flakyObjects is an ObjectStore whose DeletePrefix fails the next failures
-// calls, as S3 does while it is unreachable.
-type flakyObjects struct {
+// downObjects is an ObjectStore that fails like S3 while it is unreachable
+// (DeletePrefix and CheckAvailable wrap app.ErrUnavailable) as long as down
+// is set; the presigning it does not touch, as S3's is local.
+type downObjects struct {
 	app.ObjectStore
-	mu       sync.Mutex
-	failures int
+	down atomic.Bool
 }
 
-func (f *flakyObjects) DeletePrefix(ctx context.Context, prefix string) error {
-	f.mu.Lock()
-	fail := f.failures > 0
-	if fail {
-		f.failures--
+func (d *downObjects) DeletePrefix(ctx context.Context, prefix string) error {
+	if d.down.Load() {
+		return fmt.Errorf("delete prefix %q: %w", prefix, &app.UnavailableError{Dependency: "S3", Err: errors.New("no answer")})
 	}
-	f.mu.Unlock()
-	if fail {
-		return fmt.Errorf("delete prefix %q: %w", prefix, app.ErrUnavailable)
-	}
-	return f.ObjectStore.DeletePrefix(ctx, prefix)
+	return d.ObjectStore.DeletePrefix(ctx, prefix)
 }
 
-// newFlakyFixture is newFixture with a catalog whose object store fails
-// while flaky.failures is above zero.
-func newFlakyFixture(t *testing.T) (fixture, *flakyObjects, *app.Catalog) {
+func (d *downObjects) CheckAvailable(ctx context.Context) error {
+	if d.down.Load() {
+		return &app.UnavailableError{Dependency: "S3", Err: errors.New("no answer")}
+	}
+	return d.ObjectStore.CheckAvailable(ctx)
+}
+
+// newDownFixture is newFixture with a catalog whose object store fails
+// while down.down is set.
+func newDownFixture(t *testing.T) (fixture, *downObjects, *app.Catalog) {
 	t.Helper()
 	f := newFixture(t)
-	flaky := &flakyObjects{ObjectStore: f.objects}
+	down := &downObjects{ObjectStore: f.objects}
 	clock := apptest.NewClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC))
-	return f, flaky, app.NewCatalog(f.books, flaky, clock, apptest.NewIDs("ID", 6), newCursors(t))
+	return f, down, app.NewCatalog(f.books, down, clock, apptest.NewIDs("ID", 6), newCursors(t))
 }
 
-func TestDeleteBookSucceedsAndCleansUpLaterWhenTheStoreFails(t *testing.T) {
-	f, flaky, catalog := newFlakyFixture(t)
+// The book is gone even when its objects cannot be removed: the answer does
+// not depend on the store, whose leftovers the Projector removes (see
+// TestProjectorRemovesADeletedBooksObjectsOnceTheStoreAnswers).
+func TestDeleteBookSucceedsWhileTheStoreIsDown(t *testing.T) {
+	f, down, catalog := newDownFixture(t)
 	ctx := adminContext()
 	b, _ := catalog.CreateBook(ctx, details("Orphaned", "x"))
-	next, _ := catalog.CreateBook(ctx, details("Next", "x"))
-	keys := []string{app.CoverPrefix(b.ID()) + "a.jpg", app.ThumbnailPrefix(b.ID()) + "t.jpg"}
-	for _, k := range keys {
-		f.objects.Put(k, "image/jpeg", []byte("x"))
-	}
+	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))
 
-	flaky.failures = 1
+	down.down.Store(true)
 	if err := catalog.DeleteBook(ctx, b.ID(), 0); err != nil {
-		t.Fatalf("DeleteBook with the store failing = %v, want nil: the book is deleted", err)
+		t.Fatalf("DeleteBook with the store down = %v, want nil: the book is deleted", err)
 	}
 	if _, err := catalog.GetBook(ctx, b.ID()); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("GetBook after delete = %v, want ErrNotFound", err)
 	}
-	if got := catalog.PendingCleanups(); !slices.Equal(got, []domain.BookID{b.ID()}) {
-		t.Fatalf("PendingCleanups = %v, want [%s]", got, b.ID())
-	}
-	if _, _, ok := f.objects.Object(keys[0]); !ok {
-		t.Fatal("the cover is gone although DeletePrefix failed; the test proves nothing")
-	}
-
-	// The next delete retries the pending cleanup first.
-	if err := catalog.DeleteBook(ctx, next.ID(), 0); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range keys {
-		if _, _, ok := f.objects.Object(k); ok {
-			t.Errorf("%s survived the retried cleanup", k)
-		}
-	}
-	if got := catalog.PendingCleanups(); len(got) != 0 {
-		t.Errorf("PendingCleanups after the retry = %v, want none", got)
+	if _, _, ok := f.objects.Object(app.CoverPrefix(b.ID()) + "a.jpg"); !ok {
+		t.Fatal("the cover is gone although the store was down; the test proves nothing")
 	}
 	if err := catalog.DeleteBook(ctx, b.ID(), 0); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("repeat delete = %v, want ErrNotFound", err)
 	}
 }
 
-func TestRetryCleanupsKeepsWhatFailsAgain(t *testing.T) {
-	f, flaky, catalog := newFlakyFixture(t)
+// Presigning is local, so only the probe can tell that the upload would
+// fail: the request is refused as unavailable, and answered once the store
+// is back.
+func TestRequestCoverUploadIsUnavailableWhileTheStoreIsDown(t *testing.T) {
+	_, down, catalog := newDownFixture(t)
 	ctx := adminContext()
-	b, _ := catalog.CreateBook(ctx, details("Orphaned", "x"))
-	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))
-	flaky.failures = 3 // both prefixes of the delete, then the first prefix of the retry
-	if err := catalog.DeleteBook(ctx, b.ID(), 0); err != nil {
-		t.Fatal(err)
-	}
-	if err := catalog.RetryCleanups(context.Background()); !errors.Is(err, app.ErrUnavailable) {
-		t.Fatalf("RetryCleanups with the store failing = %v, want ErrUnavailable", err)
-	}
-	if got := catalog.PendingCleanups(); !slices.Equal(got, []domain.BookID{b.ID()}) {
-		t.Fatalf("PendingCleanups = %v, want [%s]", got, b.ID())
-	}
-	if err := catalog.RetryCleanups(context.Background()); err != nil {
-		t.Fatalf("RetryCleanups after the store is back = %v", err)
-	}
-	if _, _, ok := f.objects.Object(app.CoverPrefix(b.ID()) + "a.jpg"); ok || len(catalog.PendingCleanups()) != 0 {
-		t.Errorf("cover survived (%v) or still pending %v", ok, catalog.PendingCleanups())
-	}
-}
+	b, _ := catalog.CreateBook(ctx, details("Covered", "x"))
+	req := app.CoverUploadRequest{ContentType: "image/png", ContentLength: 1234}
 
-func TestRemoveDeletedBookObjectsRefusesAnExistingBook(t *testing.T) {
-	f := newFixture(t)
-	ctx := adminContext()
-	b, _ := f.catalog.CreateBook(ctx, details("Kept", "x"))
-	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))
-	if err := f.catalog.RemoveDeletedBookObjects(ctx, b.ID()); !errors.Is(err, domain.ErrConflict) {
-		t.Fatalf("RemoveDeletedBookObjects of an existing book = %v, want ErrConflict", err)
+	down.down.Store(true)
+	up, err := catalog.RequestCoverUpload(ctx, b.ID(), req)
+	if !errors.Is(err, app.ErrUnavailable) || up.URL != "" {
+		t.Fatalf("RequestCoverUpload with the store down = %+v, %v; want no upload and ErrUnavailable", up, err)
 	}
-	if _, _, ok := f.objects.Object(app.CoverPrefix(b.ID()) + "a.jpg"); !ok {
-		t.Error("an existing book's cover was removed")
+	// Validation and existence come first: they do not depend on the store.
+	if _, err := catalog.RequestCoverUpload(ctx, b.ID(), app.CoverUploadRequest{ContentType: "image/gif", ContentLength: 1}); !errors.Is(err, domain.ErrInvalid) {
+		t.Errorf("an invalid request with the store down = %v, want ErrInvalid", err)
+	}
+	if _, err := catalog.RequestCoverUpload(ctx, "missing", req); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("a missing book with the store down = %v, want ErrNotFound", err)
+	}
+
+	down.down.Store(false)
+	if up, err := catalog.RequestCoverUpload(ctx, b.ID(), req); err != nil || up.URL == "" {
+		t.Fatalf("RequestCoverUpload once the store is back = %+v, %v", up, err)
 	}
 }
 

@@ -39,6 +39,12 @@ type ObjectStore interface {
 	// PutObject stores data at key with the given content type, replacing
 	// any object there. Like an upload, it counts as the object's creation.
 	PutObject(ctx context.Context, key, contentType string, data []byte) error
+	// CheckAvailable reports whether the store serves requests now, with one
+	// cheap request bounded by ctx. It wraps ErrUnavailable when the store
+	// does not answer or fails on its side, so that a caller about to hand
+	// out a presigned request (signed locally, without the store) can refuse
+	// one that could not be used. A store that is always there returns nil.
+	CheckAvailable(ctx context.Context) error
 }
 
 // Object is an object opened for reading by ObjectStore.GetObject.

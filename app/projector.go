@@ -17,26 +17,35 @@ type BookChange struct {
 }
 
 // Projector keeps the discovery projections current from the changes of
-// books (the search index) and orders (the sales ledger). Changes are
-// delivered at least once and may be redelivered in batches; both
-// projections apply each change once (see SearchIndex and SalesLedger), so
+// books (the search index) and orders (the sales ledger), and removes the
+// cover objects of deleted books. Changes are delivered at least once and
+// may be redelivered in batches; both projections apply each change once
+// (see SearchIndex and SalesLedger) and removing objects is idempotent, so
 // the Projector may be run again on anything it has seen.
 type Projector struct {
-	index  SearchIndex
-	ledger SalesLedger
-	books  BookRepository
+	index   SearchIndex
+	ledger  SalesLedger
+	books   BookRepository
+	objects ObjectStore
 }
 
 // NewProjector returns the projector writing to index and ledger; books
-// tells the category of a sold book.
-func NewProjector(index SearchIndex, ledger SalesLedger, books BookRepository) (*Projector, error) {
-	if index == nil || ledger == nil || books == nil {
+// tells the category of a sold book; objects holds the books' covers and
+// thumbnails.
+func NewProjector(index SearchIndex, ledger SalesLedger, books BookRepository, objects ObjectStore) (*Projector, error) {
+	if index == nil || ledger == nil || books == nil || objects == nil {
 		return nil, errors.New("app.NewProjector: nil port")
 	}
-	return &Projector{index: index, ledger: ledger, books: books}, nil
+	return &Projector{index: index, ledger: ledger, books: books, objects: objects}, nil
 }
 
-// BookChanged indexes a created or changed book and removes a deleted one.
+// BookChanged indexes a created or changed book. A deleted one leaves the
+// index, and every object under its CoverPrefix and ThumbnailPrefix is
+// removed: Catalog.DeleteBook tries that at once, but only the change feed
+// is durable, so this is what guarantees that no deleted book's objects
+// stay behind. A failure is returned so that the change is delivered
+// again; a deleted book's ULID is never reused, so removing its prefixes
+// again, or late, touches no other book's objects.
 func (p *Projector) BookChanged(ctx context.Context, c BookChange) error {
 	switch {
 	case c.New != nil:
@@ -44,8 +53,15 @@ func (p *Projector) BookChanged(ctx context.Context, c BookChange) error {
 			return fmt.Errorf("index book %s: %w", c.New.ID(), err)
 		}
 	case c.Old != nil:
-		if err := p.index.Remove(ctx, c.Old.ID(), c.Old.Version()); err != nil {
-			return fmt.Errorf("remove book %s from the index: %w", c.Old.ID(), err)
+		id := c.Old.ID()
+		if err := p.index.Remove(ctx, id, c.Old.Version()); err != nil {
+			return fmt.Errorf("remove book %s from the index: %w", id, err)
+		}
+		if err := errors.Join(
+			p.objects.DeletePrefix(ctx, CoverPrefix(id)),
+			p.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
+		); err != nil {
+			return fmt.Errorf("remove the objects of deleted book %s: %w", id, err)
 		}
 	}
 	return nil

@@ -26,7 +26,7 @@ func newDiscoveryFixture(t *testing.T) *discoveryFixture {
 	books := memory.NewBookRepository()
 	f := newFixtureWith(t, books, testConfig)
 	index, ledger := memory.NewSearchIndex(), memory.NewSalesLedger()
-	projector, err := app.NewProjector(index, ledger, books)
+	projector, err := app.NewProjector(index, ledger, books, f.objects)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,15 +11,16 @@ import (
 )
 
 // ProjectionStreamHandler is the inbound adapter of the table's stream for
-// the discovery projections: Lambda (or the local gateway's poller) hands
-// it batches of stream records, and it runs app.Projector for each book
-// and order change, in order; other records are ignored.
+// the discovery projections and the removal of deleted books' objects:
+// Lambda (or the local gateway's poller) hands it batches of stream
+// records, and it runs app.Projector for each book and order change, in
+// order; other records are ignored.
 //
 // Error policy: as OrderStreamHandler's (processRecords). A failed
-// projection (DynamoDB unreachable, throttled past the retry policy)
+// projection (DynamoDB or S3 unreachable, throttled past the retry policy)
 // reports the record, and Lambda retries from it; a record whose image
 // cannot be decoded is logged and skipped. Retrying is safe: the
-// projections apply each change once.
+// projections apply each change once, and removing objects is idempotent.
 type ProjectionStreamHandler struct {
 	projector *app.Projector
 	logger    *slog.Logger

@@ -59,7 +59,7 @@ func (s *ObjectStore) explain(err error) error {
 	switch apiErr.ErrorCode() {
 	case "NoSuchBucket":
 		return fmt.Errorf("bucket %q does not exist: %w", s.bucket, err)
-	case "AccessDenied":
+	case "AccessDenied", "Forbidden": // HeadBucket's 403 has no body, hence no code of its own
 		return fmt.Errorf("access to bucket %q denied (check the IAM policy): %w", s.bucket, err)
 	default:
 		return err

@@ -14,4 +14,6 @@ var IAMActions = map[string][]string{
 	"ObjectStore.DeletePrefix": {"s3:ListBucket", "s3:DeleteObject"},
 	"ObjectStore.GetObject":    {"s3:GetObject"},
 	"ObjectStore.PutObject":    {"s3:PutObject"},
+	// HeadBucket, authorized as s3:ListBucket on the bucket.
+	"ObjectStore.CheckAvailable": {"s3:ListBucket"},
 }

@@ -43,6 +43,24 @@ func (s *ObjectStore) GetObject(ctx context.Context, key string, maxBytes int64)
 	}, nil
 }
 
+// CheckAvailable implements app.ObjectStore with one HeadBucket call,
+// bounded by ctx (and the client's retry policy). A store that does not
+// answer, or fails on its side, wraps app.ErrUnavailable (the client's
+// awsfault middleware decides which failures those are); a missing bucket
+// or a denied request is a configuration error, reported as such.
+func (s *ObjectStore) CheckAvailable(ctx context.Context) error {
+	_, err := s.client.HeadBucket(ctx, &awss3.HeadBucketInput{Bucket: aws.String(s.bucket)})
+	var notFound *types.NotFound
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &notFound):
+		return fmt.Errorf("check bucket %q: the bucket does not exist: %w", s.bucket, err)
+	default:
+		return fmt.Errorf("check bucket: %w", s.explain(err))
+	}
+}
+
 // PutObject implements app.ObjectStore with one PutObject call.
 func (s *ObjectStore) PutObject(ctx context.Context, key, contentType string, data []byte) error {
 	if err := errors.Join(checkKey(key), checkContentType(contentType)); err != nil {

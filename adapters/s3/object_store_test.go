@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -153,10 +152,10 @@ func TestDeletePrefixWalksEveryListingPage(t *testing.T) {
 	s3.SetListPageSize(store, 10)
 	var keep []string
 	for i := range 25 {
-		putObject(t, srv.Client, bucket, fmt.Sprintf("covers/many/%02d.jpg", i))
+		srv.PutObjects(t, bucket, fmt.Sprintf("covers/many/%02d.jpg", i))
 	}
 	for _, k := range []string{"covers/many-not/1.jpg", "covers/man/1.jpg", "thumbnails/many/1.jpg"} {
-		putObject(t, srv.Client, bucket, k)
+		srv.PutObjects(t, bucket, k)
 		keep = append(keep, k)
 	}
 	slices.Sort(keep)
@@ -165,7 +164,7 @@ func TestDeletePrefixWalksEveryListingPage(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if diff := cmp.Diff(keep, listKeys(t, srv.Client, bucket)); diff != "" {
+	if diff := cmp.Diff(keep, srv.Keys(t, bucket)); diff != "" {
 		t.Errorf("keys after DeletePrefix mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -246,33 +245,6 @@ func download(t *testing.T, u string) (int, []byte) {
 		t.Fatal(err)
 	}
 	return resp.StatusCode, body
-}
-
-func putObject(t *testing.T, client *awss3.Client, bucket s3.BucketName, key string) {
-	t.Helper()
-	_, err := client.PutObject(context.Background(), &awss3.PutObjectInput{
-		Bucket: aws.String(string(bucket)), Key: aws.String(key), Body: strings.NewReader("x"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-func listKeys(t *testing.T, client *awss3.Client, bucket s3.BucketName) []string {
-	t.Helper()
-	var keys []string
-	pages := awss3.NewListObjectsV2Paginator(client, &awss3.ListObjectsV2Input{Bucket: aws.String(string(bucket))})
-	for pages.HasMorePages() {
-		page, err := pages.NextPage(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, o := range page.Contents {
-			keys = append(keys, aws.ToString(o.Key))
-		}
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func hostOf(t *testing.T, raw string) string {

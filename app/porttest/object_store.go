@@ -38,6 +38,8 @@ func ObjectStore(t *testing.T, newStore func(t *testing.T) app.ObjectStore) {
 		{name: "get object of a missing key is not found", run: testObjectGetObjectMissing},
 		{name: "get object refuses an object larger than the limit", run: testObjectGetObjectTooLarge},
 		{name: "delete prefix removes objects put server-side", run: testObjectDeletePrefixServerSide},
+		// The availability probe before presigning.
+		{name: "a working store is available", run: testObjectCheckAvailable},
 	})
 }
 
@@ -210,6 +212,16 @@ func testObjectDeletePrefixServerSide(t *testing.T, store app.ObjectStore) {
 	if _, err := store.GetObject(ctx, "thumbnails/c5/a-200x280.jpg", app.MaxCoverBytes); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("GetObject after DeletePrefix = %v, want domain.ErrNotFound", err)
 	}
+}
+
+func testObjectCheckAvailable(t *testing.T, store app.ObjectStore) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := store.CheckAvailable(ctx); err != nil {
+		t.Fatalf("CheckAvailable of a working store = %v, want nil", err)
+	}
+	// The probe writes nothing: the store is as empty as before.
+	assertMissing(t, store, "covers/none/x.png")
 }
 
 // Helpers of the ObjectStore suite.

@@ -25,8 +25,11 @@ type projectionHook struct{}
 // then replays the stored books and orders into them (nothing in memory
 // mode; a durable store's whole catalog and order history after a
 // restart). The hooks come first: a change made during the replay is
-// projected once whichever arrives first. A failed projection is logged;
-// the change stands (the memory projections do not fail).
+// projected once whichever arrives first. The book hook also removes a
+// deleted book's covers and thumbnails, as the projector function does on
+// AWS (Catalog.DeleteBook has tried already; this is the second try). A
+// failed projection or removal is logged; the change stands (the memory
+// projections do not fail, the object stores are in process).
 func newProjectionHook(ctx context.Context, books bookChanges, orders orderChanges, projector *app.Projector,
 	replay *app.ProjectionReplay, logger *slog.Logger) (projectionHook, error) {
 	books.OnBookChanged(func(ctx context.Context, c app.BookChange) {

@@ -1,15 +1,22 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"maps"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/bookshop/bookshop/adapters/memory"
+	"github.com/bookshop/bookshop/app"
+	"github.com/bookshop/bookshop/domain"
 )
 
 // TestEmbeddedDiscovery: the embedded mode projects in-process, so the seed
@@ -231,5 +238,61 @@ func editTitle(t *testing.T, e embedded, token, id, title string) {
 	if resp.StatusCode != http.StatusOK {
 		b, _ := io.ReadAll(resp.Body)
 		t.Fatalf("edit book = %d %s", resp.StatusCode, b)
+	}
+}
+
+// TestProjectionHookRemovesADeletedBooksObjects: in the embedded mode the
+// repositories' change hooks stand in for the table's stream, so a book
+// deleted by any writer (here the repository itself, not the catalog's
+// fast path) loses its covers and thumbnails, as the projector function
+// removes them on AWS; another book's stay.
+func TestProjectionHookRemovesADeletedBooksObjects(t *testing.T) {
+	ctx := context.Background()
+	books := memory.NewBookRepository()
+	orders, err := memory.NewOrderRepository(books)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objects, err := memory.NewObjectStore("http://objects.test/o", []byte("0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	projector, err := app.NewProjector(memory.NewSearchIndex(), memory.NewSalesLedger(), books, objects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	replay, err := app.NewProjectionReplay(books, orders, projector)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newProjectionHook(ctx, books, orders, projector, replay, slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	var keys [][]string
+	for _, id := range []domain.BookID{"01JBOOKGONE", "01JBOOKKEPT"} {
+		b, err := domain.NewBook(id, domain.BookDetails{Title: string(id), Author: "A", Category: "fiction", PriceCents: 100, Stock: 1}, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := books.Create(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		k := []string{app.CoverPrefix(id) + "a.png", app.ThumbnailPrefix(id) + "a-200x280.jpg"}
+		for _, key := range k {
+			objects.Put(key, "image/png", []byte("\x89PNG"))
+		}
+		keys = append(keys, k)
+	}
+
+	if _, err := books.Delete(ctx, "01JBOOKGONE", 0); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{false, true} {
+		for _, key := range keys[i] {
+			if _, _, ok := objects.Object(key); ok != want {
+				t.Errorf("%s stored after the delete = %v, want %v", key, ok, want)
+			}
+		}
 	}
 }

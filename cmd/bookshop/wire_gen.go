@@ -96,7 +96,7 @@ func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), e
 	if err != nil {
 		return nil, nil, err
 	}
-	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository, objectStore)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -250,7 +250,7 @@ func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), 
 		cleanup()
 		return nil, nil, err
 	}
-	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository, objectStore)
 	if err != nil {
 		cleanup2()
 		cleanup()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/cmd/internal/envconfig"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 	"github.com/bookshop/bookshop/cmd/internal/tracing"
@@ -13,6 +14,8 @@ type config struct {
 	lambdaenv.AWS
 	Table          dynamodb.TableName
 	DynamoEndpoint dynamodb.Endpoint
+	Bucket         s3.BucketName
+	S3             s3.Options
 	lambdaenv.Logging
 	Traces tracing.Config
 }
@@ -24,8 +27,14 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		AWS:            lambdaenv.AWS{Region: env.Required("AWS_REGION")},
 		Table:          dynamodb.TableName(env.Required("BOOKSHOP_TABLE")),
 		DynamoEndpoint: dynamodb.Endpoint(env.URL("BOOKSHOP_DYNAMODB_ENDPOINT")),
-		Logging:        lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
-		Traces:         tracing.ConfigFromEnv(env),
+		Bucket:         s3.BucketName(env.Required("BOOKSHOP_BUCKET")),
+		// The projector presigns nothing: no public endpoint.
+		S3: s3.Options{
+			Endpoint:     env.URL("BOOKSHOP_S3_ENDPOINT"),
+			UsePathStyle: env.Bool("BOOKSHOP_S3_PATH_STYLE"),
+		},
+		Logging: lambdaenv.Logging{LogLevel: env.LogLevel("LOG_LEVEL")},
+		Traces:  tracing.ConfigFromEnv(env),
 	}
 	if err := env.Err(); err != nil {
 		return config{}, err

@@ -16,11 +16,15 @@ import (
 
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
+	"github.com/bookshop/bookshop/adapters/s3"
+	"github.com/bookshop/bookshop/adapters/s3/s3test"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/domain"
 )
 
-func TestMain(m *testing.M) { dynamotest.Main(m) }
+func TestMain(m *testing.M) {
+	os.Exit(dynamotest.Wrap(s3test.Wrap(m.Run))())
+}
 
 func envOf(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
@@ -28,7 +32,7 @@ func envOf(vars map[string]string) func(string) string {
 
 func TestConfigFromEnvReportsEveryProblem(t *testing.T) {
 	_, err := configFromEnv(envOf(map[string]string{"BOOKSHOP_DYNAMODB_ENDPOINT": "ftp://x", "LOG_LEVEL": "loud"}))
-	for _, want := range []string{"AWS_REGION", "BOOKSHOP_TABLE", "BOOKSHOP_DYNAMODB_ENDPOINT", "LOG_LEVEL"} {
+	for _, want := range []string{"AWS_REGION", "BOOKSHOP_TABLE", "BOOKSHOP_BUCKET", "BOOKSHOP_DYNAMODB_ENDPOINT", "LOG_LEVEL"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not mention %s", err, want)
 		}
@@ -164,6 +168,18 @@ func (s *shop) cancelOrder(t *testing.T, id string) {
 	s.record("MODIFY", "ORDER#"+id, "ORDER", s.image(t, "ORDER#"+id, "ORDER"), before)
 }
 
+// deleteBook deletes the book as the catalog does and records the REMOVE,
+// which carries the old image only.
+func (s *shop) deleteBook(t *testing.T, id domain.BookID) {
+	t.Helper()
+	pk := "BOOK#" + string(id)
+	before := s.image(t, pk, "BOOK")
+	if _, err := s.books.Delete(context.Background(), id, 0); err != nil {
+		t.Fatal(err)
+	}
+	s.record("REMOVE", pk, "BOOK", nil, before)
+}
+
 func (s *shop) event(t *testing.T) []byte {
 	t.Helper()
 	b, err := json.Marshal(events.DynamoDBEvent{Records: s.records})
@@ -174,28 +190,54 @@ func (s *shop) event(t *testing.T) []byte {
 }
 
 // startFunction builds the function as Lambda runs it (env configuration,
-// wire injector, aws-lambda-go's handler on raw JSON) against table.
+// wire injector, aws-lambda-go's handler on raw JSON) against table and a
+// fresh bucket of the shared MinIO.
 func startFunction(t *testing.T, srv *dynamotest.Server, table string) func(context.Context, []byte) ([]byte, error) {
 	t.Helper()
-	cfg, err := configFromEnv(envOf(map[string]string{"AWS_REGION": "us-east-1", "BOOKSHOP_TABLE": table,
-		"BOOKSHOP_DYNAMODB_ENDPOINT": string(srv.Endpoint), "LOG_LEVEL": "error"}))
+	fn, _ := startFunctionWith(t, srv, table, s3test.Start(t))
+	return fn
+}
+
+// startFunctionWith is startFunction with a fresh bucket of the given
+// MinIO, which it returns.
+func startFunctionWith(t *testing.T, srv *dynamotest.Server, table string, minio *s3test.Server) (func(context.Context, []byte) ([]byte, error), s3.BucketName) {
+	t.Helper()
+	_, bucket := s3test.NewBucketOn(t, minio)
+	cfg, err := configFromEnv(envOf(map[string]string{"AWS_REGION": s3test.Region, "BOOKSHOP_TABLE": table,
+		"BOOKSHOP_DYNAMODB_ENDPOINT": string(srv.Endpoint), "BOOKSHOP_BUCKET": string(bucket),
+		"BOOKSHOP_S3_ENDPOINT": minio.Endpoint, "BOOKSHOP_S3_PATH_STYLE": "true", "LOG_LEVEL": "error"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("AWS_ACCESS_KEY_ID", "dummy")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "dummy")
+	// Credentials come from the environment, as from the function's role on
+	// Lambda: MinIO's root user; DynamoDB Local accepts any.
+	creds, err := minio.Config.Credentials.Retrieve(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AWS_ACCESS_KEY_ID", creds.AccessKeyID)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", creds.SecretAccessKey)
+	t.Setenv("AWS_SESSION_TOKEN", "")
+	t.Setenv("AWS_PROFILE", "")
 	t.Setenv("AWS_CONFIG_FILE", os.DevNull)
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", os.DevNull)
 	h, err := initializeHandler(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lambda.NewHandler(h.Handle).Invoke
+	return lambda.NewHandler(h.Handle).Invoke, bucket
 }
 
 func invoke(t *testing.T, fn func(context.Context, []byte) ([]byte, error), payload []byte) events.DynamoDBEventResponse {
 	t.Helper()
-	out, err := fn(context.Background(), payload)
+	return invokeWith(t, context.Background(), fn, payload)
+}
+
+// invokeWith is invoke with ctx, which carries Lambda's deadline in the
+// fault tests.
+func invokeWith(t *testing.T, ctx context.Context, fn func(context.Context, []byte) ([]byte, error), payload []byte) events.DynamoDBEventResponse {
+	t.Helper()
+	out, err := fn(ctx, payload)
 	if err != nil {
 		t.Fatalf("invoke = %s, %v", out, err)
 	}
@@ -278,5 +320,46 @@ func TestProjectorFunctionReportsBatchItemFailures(t *testing.T) {
 	resp := invoke(t, fn, s.event(t))
 	if len(resp.BatchItemFailures) != 1 || resp.BatchItemFailures[0].ItemIdentifier != s.records[1].Change.SequenceNumber {
 		t.Fatalf("batchItemFailures = %+v; want the first book record's", resp.BatchItemFailures)
+	}
+}
+
+// bookObjects returns a cover and a thumbnail key of book id.
+func bookObjects(id domain.BookID) []string {
+	return []string{app.CoverPrefix(id) + "01JCOVER.jpg", app.ThumbnailPrefix(id) + "01JCOVER-200x280.jpg"}
+}
+
+// TestProjectorFunctionRemovesADeletedBooksObjects: a book's REMOVE record
+// takes the book out of the search index and its covers and thumbnails out
+// of the bucket, another book's stay; the same batch again changes nothing.
+func TestProjectorFunctionRemovesADeletedBooksObjects(t *testing.T) {
+	srv := dynamotest.Start(t)
+	table := dynamotest.NewTable(t, srv.DB)
+	minio := s3test.Start(t)
+	fn, bucket := startFunctionWith(t, srv, string(table), minio)
+	s := newShop(t, srv.DB, table)
+	kindred := s.createBook(t, "01JBOOK0000000000000000001", "Kindred", "Octavia E. Butler")
+	dawn := s.createBook(t, "01JBOOK0000000000000000002", "Dawn", "Octavia E. Butler")
+	minio.PutObjects(t, bucket, append(bookObjects(kindred.ID()), bookObjects(dawn.ID())...)...)
+	s.deleteBook(t, kindred.ID())
+	index, err := dynamodb.NewSearchIndex(srv.DB, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, delivery := range []string{"the batch", "the batch again"} {
+		if resp := invoke(t, fn, s.event(t)); len(resp.BatchItemFailures) != 0 {
+			t.Fatalf("%s: batchItemFailures = %+v", delivery, resp.BatchItemFailures)
+		}
+		if d := cmp.Diff(bookObjects(dawn.ID()), minio.Keys(t, bucket)); d != "" {
+			t.Errorf("%s: objects stored (-want +got):\n%s", delivery, d)
+		}
+		terms, _ := app.ParseSearchQuery("butler")
+		page, err := index.Search(context.Background(), app.SearchQuery{Terms: terms, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff([]domain.BookID{dawn.ID()}, page.BookIDs); d != "" {
+			t.Errorf("%s: search butler (-want +got):\n%s", delivery, d)
+		}
 	}
 }

@@ -3,14 +3,20 @@
 // filtered to book and order items): it keeps the discovery projections in
 // the same table current, the search index from book changes and the
 // sales counters (best sellers, also-bought) from placed and cancelled
-// orders (see app.Projector and dynamodb.ProjectionStreamHandler). Both
-// apply each change once, so redelivered and retried batches are harmless.
+// orders, and removes a deleted book's covers and thumbnails from the
+// covers bucket (see app.Projector and dynamodb.ProjectionStreamHandler).
+// Both projections apply each change once and removing objects is
+// idempotent, so redelivered and retried batches are harmless; a removal
+// that fails (S3 unreachable) is a batch item failure, retried by Lambda.
 //
 // Configuration (environment):
 //
 //	AWS_REGION                  region (set by Lambda)
 //	BOOKSHOP_TABLE              DynamoDB table name
+//	BOOKSHOP_BUCKET             S3 bucket for cover images
 //	BOOKSHOP_DYNAMODB_ENDPOINT  DynamoDB endpoint override, e.g. http://dynamodb:8000 (default: AWS)
+//	BOOKSHOP_S3_ENDPOINT        S3 endpoint override, e.g. http://minio:9000
+//	BOOKSHOP_S3_PATH_STYLE      true for path-style bucket addressing (MinIO)
 //	LOG_LEVEL                   debug, info (default), warn or error
 //	BOOKSHOP_TRACES             stdout prints spans as JSON lines (default: no spans; see cmd/internal/tracing)
 //	OTEL_EXPORTER_OTLP_ENDPOINT OTLP/HTTP receiver for spans, e.g. http://localhost:4318 (ADOT collector)

@@ -10,15 +10,18 @@ import (
 	"github.com/google/wire"
 
 	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
-// initializeHandler builds the stream handler over the table's projections.
+// initializeHandler builds the stream handler over the table's projections
+// and the covers bucket.
 func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStreamHandler, error) {
 	wire.Build(
 		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.DiscoveryProviderSet,
+		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
 		app.NewProjector,
 		dynamodb.NewProjectionStreamHandler,
 	)

@@ -9,13 +9,15 @@ package main
 import (
 	"context"
 	"github.com/bookshop/bookshop/adapters/dynamodb"
+	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/internal/lambdaenv"
 )
 
 // Injectors from wire.go:
 
-// initializeHandler builds the stream handler over the table's projections.
+// initializeHandler builds the stream handler over the table's projections
+// and the covers bucket.
 func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStreamHandler, error) {
 	aws := cfg.AWS
 	awsConfig, err := lambdaenv.NewAWSConfig(ctx, aws)
@@ -40,7 +42,21 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
-	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	options := s3Options(cfg)
+	client, err := s3.NewClient(awsConfig, options)
+	if err != nil {
+		return nil, err
+	}
+	presignClient, err := s3.NewPresignClient(awsConfig, options)
+	if err != nil {
+		return nil, err
+	}
+	s3BucketName := bucketName(cfg)
+	objectStore, err := s3.New(client, presignClient, s3BucketName)
+	if err != nil {
+		return nil, err
+	}
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository, objectStore)
 	if err != nil {
 		return nil, err
 	}

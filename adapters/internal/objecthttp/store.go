@@ -203,6 +203,10 @@ func (s *Store) DeletePrefix(_ context.Context, prefix string) error {
 	return nil
 }
 
+// CheckAvailable implements app.ObjectStore: the backend lives in the
+// process (memory or the local disk), so it is always there.
+func (s *Store) CheckAvailable(context.Context) error { return nil }
+
 // PresignPut implements app.ObjectStore.
 func (s *Store) PresignPut(_ context.Context, key, contentType string, contentLength int64, ttl time.Duration) (app.PresignedRequest, error) {
 	if err := s.checkPresign(key, ttl); err != nil {

@@ -18,6 +18,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,6 +118,38 @@ func NewBucketOn(tb testing.TB, srv *Server) (*Server, s3.BucketName) {
 		}
 	})
 	return srv, bucket
+}
+
+// PutObjects stores a small object at each of keys in bucket, as a test's
+// fixture.
+func (s *Server) PutObjects(tb testing.TB, bucket s3.BucketName, keys ...string) {
+	tb.Helper()
+	for _, k := range keys {
+		_, err := s.Client.PutObject(context.Background(), &awss3.PutObjectInput{
+			Bucket: aws.String(string(bucket)), Key: aws.String(k), Body: strings.NewReader("x"),
+		})
+		if err != nil {
+			tb.Fatalf("s3test: put %s: %v", k, err)
+		}
+	}
+}
+
+// Keys returns the keys stored in bucket, sorted.
+func (s *Server) Keys(tb testing.TB, bucket s3.BucketName) []string {
+	tb.Helper()
+	var keys []string
+	pages := awss3.NewListObjectsV2Paginator(s.Client, &awss3.ListObjectsV2Input{Bucket: aws.String(string(bucket))})
+	for pages.HasMorePages() {
+		page, err := pages.NextPage(context.Background())
+		if err != nil {
+			tb.Fatalf("s3test: list %s: %v", bucket, err)
+		}
+		for _, o := range page.Contents {
+			keys = append(keys, aws.ToString(o.Key))
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // start runs MinIO.

@@ -19,15 +19,22 @@ func sourcesOf(src []byte) ([]Source, error) {
 	return SourcesOf(tmpl)
 }
 
-func TestSourcesOfTheDeployTemplate(t *testing.T) {
+// deploySources returns the sources of deploy/template.yaml.
+func deploySources(t *testing.T) []Source {
+	t.Helper()
 	tmpl, err := samtemplate.Load("../../../../deploy/template.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := SourcesOf(tmpl)
+	sources, err := SourcesOf(tmpl)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sources
+}
+
+func TestSourcesOfTheDeployTemplate(t *testing.T) {
+	got := deploySources(t)
 	sk := func(values ...any) []map[string]any {
 		return []map[string]any{{"dynamodb": map[string]any{"Keys": map[string]any{"sk": map[string]any{"S": values}}}}}
 	}
@@ -41,6 +48,24 @@ func TestSourcesOfTheDeployTemplate(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("sources (-want +got):\n%s", diff)
 	}
+}
+
+// The projector removes a deleted book's objects when it sees the book's
+// REMOVE record, which carries the keys and the old image only: the
+// template's filter must let it through, on AWS and in the local poller.
+func TestTheDeployTemplateDeliversABooksRemovalToTheProjector(t *testing.T) {
+	keys := map[string]events.DynamoDBAttributeValue{"pk": events.NewStringAttribute("BOOK#01JBOOK"), "sk": events.NewStringAttribute("BOOK")}
+	removal := events.DynamoDBEventRecord{EventName: "REMOVE", EventSource: "aws:dynamodb", Change: events.DynamoDBStreamRecord{
+		Keys: keys, OldImage: keys, StreamViewType: "NEW_AND_OLD_IMAGES"}}
+	for _, src := range deploySources(t) {
+		if src.Function == "ProjectorFunction" {
+			if !src.Matches(removal) {
+				t.Errorf("%s's filter %v drops a book's REMOVE record", src.Event, src.Filters)
+			}
+			return
+		}
+	}
+	t.Fatal("the template has no stream source for ProjectorFunction")
 }
 
 func TestSourcesOf(t *testing.T) {

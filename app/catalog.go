@@ -164,8 +164,8 @@ func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVers
 // delete reports not found. Only administrators may (see authorizeAdmin).
 //
 // Once the book's item is deleted the call succeeds: the book is gone.
-// Removing its objects here is only the fast path; if the store fails, the
-// Projector removes them when the change feed reports the deletion (a
+// Removing its objects here is only the fast path; if the store fails,
+// CoverCleanup removes them when the change feed reports the deletion (a
 // failure there makes the feed deliver the deletion again).
 func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVersion int64) error {
 	if err := authorizeAdmin(ctx, "delete book"); err != nil {
@@ -174,7 +174,7 @@ func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVers
 	if _, err := c.books.Delete(ctx, id, expectedVersion); err != nil {
 		return fmt.Errorf("delete book: %w", err)
 	}
-	// Best effort: a failure leaves the objects to the Projector.
+	// Best effort: a failure leaves the objects to CoverCleanup.
 	_ = c.objects.DeletePrefix(ctx, CoverPrefix(id))
 	_ = c.objects.DeletePrefix(ctx, ThumbnailPrefix(id))
 	return nil

@@ -28,7 +28,7 @@ func newDiscoveryFixture(t *testing.T) discoveryFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.projector, err = app.NewProjector(index, ledger, f.books, newObjectStore(t)); err != nil {
+	if f.projector, err = app.NewProjector(index, ledger, f.books); err != nil {
 		t.Fatal(err)
 	}
 	if f.discovery, err = app.NewDiscovery(index, ledger, f.books, apptest.NewClock(f.now), cursors); err != nil {
@@ -209,7 +209,7 @@ func TestProjectionReplayRebuildsProjectionsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	projector, err := app.NewProjector(index, ledger, books, newObjectStore(t))
+	projector, err := app.NewProjector(index, ledger, books)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,9 @@
 // Catalog (catalog.go), Reviews (reviews.go), Orders (orders.go), Auth
 // (auth.go), Thumbnails (thumbnails.go), OrderNotifications
 // (notifications.go), Discovery (discovery.go: search, best sellers,
-// also-bought; the query language in search_text.go) and the Projector
-// (projector.go) that keeps discovery's projections current. Inbound
+// also-bought; the query language in search_text.go), the Projector
+// (projector.go) that keeps discovery's projections current and the
+// CoverCleanup beside it that removes deleted books' objects. Inbound
 // adapters call them with a Principal in the context (principal.go,
 // authorize.go).
 //

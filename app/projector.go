@@ -17,35 +17,26 @@ type BookChange struct {
 }
 
 // Projector keeps the discovery projections current from the changes of
-// books (the search index) and orders (the sales ledger), and removes the
-// cover objects of deleted books. Changes are delivered at least once and
-// may be redelivered in batches; both projections apply each change once
-// (see SearchIndex and SalesLedger) and removing objects is idempotent, so
+// books (the search index) and orders (the sales ledger). Changes are
+// delivered at least once and may be redelivered in batches; both
+// projections apply each change once (see SearchIndex and SalesLedger), so
 // the Projector may be run again on anything it has seen.
 type Projector struct {
-	index   SearchIndex
-	ledger  SalesLedger
-	books   BookRepository
-	objects ObjectStore
+	index  SearchIndex
+	ledger SalesLedger
+	books  BookRepository
 }
 
 // NewProjector returns the projector writing to index and ledger; books
-// tells the category of a sold book; objects holds the books' covers and
-// thumbnails.
-func NewProjector(index SearchIndex, ledger SalesLedger, books BookRepository, objects ObjectStore) (*Projector, error) {
-	if index == nil || ledger == nil || books == nil || objects == nil {
+// tells the category of a sold book.
+func NewProjector(index SearchIndex, ledger SalesLedger, books BookRepository) (*Projector, error) {
+	if index == nil || ledger == nil || books == nil {
 		return nil, errors.New("app.NewProjector: nil port")
 	}
-	return &Projector{index: index, ledger: ledger, books: books, objects: objects}, nil
+	return &Projector{index: index, ledger: ledger, books: books}, nil
 }
 
-// BookChanged indexes a created or changed book. A deleted one leaves the
-// index, and every object under its CoverPrefix and ThumbnailPrefix is
-// removed: Catalog.DeleteBook tries that at once, but only the change feed
-// is durable, so this is what guarantees that no deleted book's objects
-// stay behind. A failure is returned so that the change is delivered
-// again; a deleted book's ULID is never reused, so removing its prefixes
-// again, or late, touches no other book's objects.
+// BookChanged indexes a created or changed book and removes a deleted one.
 func (p *Projector) BookChanged(ctx context.Context, c BookChange) error {
 	switch {
 	case c.New != nil:
@@ -53,16 +44,45 @@ func (p *Projector) BookChanged(ctx context.Context, c BookChange) error {
 			return fmt.Errorf("index book %s: %w", c.New.ID(), err)
 		}
 	case c.Old != nil:
-		id := c.Old.ID()
-		if err := p.index.Remove(ctx, id, c.Old.Version()); err != nil {
-			return fmt.Errorf("remove book %s from the index: %w", id, err)
+		if err := p.index.Remove(ctx, c.Old.ID(), c.Old.Version()); err != nil {
+			return fmt.Errorf("remove book %s from the index: %w", c.Old.ID(), err)
 		}
-		if err := errors.Join(
-			p.objects.DeletePrefix(ctx, CoverPrefix(id)),
-			p.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
-		); err != nil {
-			return fmt.Errorf("remove the objects of deleted book %s: %w", id, err)
-		}
+	}
+	return nil
+}
+
+// CoverCleanup removes the cover objects and thumbnails of deleted books
+// when the change feed reports the deletion. Catalog.DeleteBook removes
+// them at once, but only as a fast path that may fail: the change feed is
+// durable, so this is what guarantees that no deleted book's objects stay
+// behind. It runs beside the Projector on the same feed.
+type CoverCleanup struct {
+	objects ObjectStore
+}
+
+// NewCoverCleanup returns the cleanup removing from objects.
+func NewCoverCleanup(objects ObjectStore) (*CoverCleanup, error) {
+	if objects == nil {
+		return nil, errors.New("app.NewCoverCleanup: nil ObjectStore")
+	}
+	return &CoverCleanup{objects: objects}, nil
+}
+
+// BookChanged removes every object under a deleted book's CoverPrefix and
+// ThumbnailPrefix; other changes touch nothing. A failure is returned so
+// that the change is delivered again; a deleted book's ULID is never
+// reused, so removing its prefixes again, or late, touches no other book's
+// objects.
+func (c *CoverCleanup) BookChanged(ctx context.Context, ch BookChange) error {
+	if ch.New != nil || ch.Old == nil {
+		return nil
+	}
+	id := ch.Old.ID()
+	if err := errors.Join(
+		c.objects.DeletePrefix(ctx, CoverPrefix(id)),
+		c.objects.DeletePrefix(ctx, ThumbnailPrefix(id)),
+	); err != nil {
+		return fmt.Errorf("remove the objects of deleted book %s: %w", id, err)
 	}
 	return nil
 }

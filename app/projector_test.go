@@ -26,12 +26,12 @@ func newObjectStore(t *testing.T) *memory.ObjectStore {
 // behind: while the store is down the removal fails, so the change is
 // delivered again; once the store answers the book's covers and thumbnails
 // go, and a redelivery changes nothing. Other books' objects, and the
-// objects of a book that was only changed, stay.
-func TestProjectorRemovesADeletedBooksObjectsOnceTheStoreAnswers(t *testing.T) {
+// objects of a book that was created or only changed, stay.
+func TestCoverCleanupRemovesADeletedBooksObjectsOnceTheStoreAnswers(t *testing.T) {
 	ctx := context.Background()
 	objects := newObjectStore(t)
 	down := &downObjects{ObjectStore: objects}
-	projector, err := app.NewProjector(memory.NewSearchIndex(), memory.NewSalesLedger(), memory.NewBookRepository(), down)
+	cleanup, err := app.NewCoverCleanup(down)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestProjectorRemovesADeletedBooksObjectsOnceTheStoreAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := projector.BookChanged(ctx, app.BookChange{New: &b}); err != nil {
+		if err := cleanup.BookChanged(ctx, app.BookChange{New: &b}); err != nil {
 			t.Fatal(err)
 		}
 		return b
@@ -63,20 +63,20 @@ func TestProjectorRemovesADeletedBooksObjectsOnceTheStoreAnswers(t *testing.T) {
 	removal := app.BookChange{Old: &gone}
 
 	down.down.Store(true)
-	if err := projector.BookChanged(ctx, removal); !errors.Is(err, app.ErrUnavailable) {
+	if err := cleanup.BookChanged(ctx, removal); !errors.Is(err, app.ErrUnavailable) {
 		t.Fatalf("BookChanged(removal) with the store down = %v, want ErrUnavailable so that it is delivered again", err)
 	}
 	stored(goneKeys, true, "store down")
 
 	down.down.Store(false)
 	for _, delivery := range []string{"delivery once the store is back", "redelivery"} {
-		if err := projector.BookChanged(ctx, removal); err != nil {
+		if err := cleanup.BookChanged(ctx, removal); err != nil {
 			t.Fatalf("BookChanged(removal), %s = %v", delivery, err)
 		}
 		stored(goneKeys, false, delivery)
 		stored(keptKeys, true, delivery)
 	}
-	if err := projector.BookChanged(ctx, app.BookChange{Old: &kept, New: &kept}); err != nil {
+	if err := cleanup.BookChanged(ctx, app.BookChange{Old: &kept, New: &kept}); err != nil {
 		t.Fatal(err)
 	}
 	stored(keptKeys, true, "after a change of the kept book")

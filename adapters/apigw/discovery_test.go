@@ -26,7 +26,7 @@ func newDiscoveryFixture(t *testing.T) *discoveryFixture {
 	books := memory.NewBookRepository()
 	f := newFixtureWith(t, books, testConfig)
 	index, ledger := memory.NewSearchIndex(), memory.NewSalesLedger()
-	projector, err := app.NewProjector(index, ledger, books, f.objects)
+	projector, err := app.NewProjector(index, ledger, books)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,8 +13,9 @@ import (
 // ProjectionStreamHandler is the inbound adapter of the table's stream for
 // the discovery projections and the removal of deleted books' objects:
 // Lambda (or the local gateway's poller) hands it batches of stream
-// records, and it runs app.Projector for each book and order change, in
-// order; other records are ignored.
+// records, and it runs app.Projector for each book and order change and
+// app.CoverCleanup for each book change, in order; other records are
+// ignored.
 //
 // Error policy: as OrderStreamHandler's (processRecords). A failed
 // projection (DynamoDB or S3 unreachable, throttled past the retry policy)
@@ -23,15 +24,17 @@ import (
 // projections apply each change once, and removing objects is idempotent.
 type ProjectionStreamHandler struct {
 	projector *app.Projector
+	cleanup   *app.CoverCleanup
 	logger    *slog.Logger
 }
 
-// NewProjectionStreamHandler returns the handler running projector.
-func NewProjectionStreamHandler(projector *app.Projector, logger *slog.Logger) (*ProjectionStreamHandler, error) {
-	if projector == nil || logger == nil {
-		return nil, errors.New("dynamodb.NewProjectionStreamHandler: nil projector or logger")
+// NewProjectionStreamHandler returns the handler running projector and
+// cleanup.
+func NewProjectionStreamHandler(projector *app.Projector, cleanup *app.CoverCleanup, logger *slog.Logger) (*ProjectionStreamHandler, error) {
+	if projector == nil || cleanup == nil || logger == nil {
+		return nil, errors.New("dynamodb.NewProjectionStreamHandler: nil projector, cleanup or logger")
 	}
-	return &ProjectionStreamHandler{projector: projector, logger: logger}, nil
+	return &ProjectionStreamHandler{projector: projector, cleanup: cleanup, logger: logger}, nil
 }
 
 // Handle processes ev's records in order; see ProjectionStreamHandler for
@@ -46,7 +49,10 @@ func (h *ProjectionStreamHandler) project(ctx context.Context, r events.DynamoDB
 		if err != nil {
 			return undecodable(err)
 		}
-		return h.projector.BookChanged(ctx, change)
+		if err := h.projector.BookChanged(ctx, change); err != nil {
+			return err
+		}
+		return h.cleanup.BookChanged(ctx, change)
 	}
 	if change, ok, err := OrderChangeFromStream(r); ok {
 		if err != nil {

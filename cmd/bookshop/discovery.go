@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 
@@ -25,15 +26,17 @@ type projectionHook struct{}
 // then replays the stored books and orders into them (nothing in memory
 // mode; a durable store's whole catalog and order history after a
 // restart). The hooks come first: a change made during the replay is
-// projected once whichever arrives first. The book hook also removes a
-// deleted book's covers and thumbnails, as the projector function does on
-// AWS (Catalog.DeleteBook has tried already; this is the second try). A
+// projected once whichever arrives first. The book hook also runs cleanup,
+// removing a deleted book's covers and thumbnails as the projector function
+// does on AWS (Catalog.DeleteBook has tried already; this is the second
+// try). A
 // failed projection or removal is logged; the change stands (the memory
 // projections do not fail, the object stores are in process).
 func newProjectionHook(ctx context.Context, books bookChanges, orders orderChanges, projector *app.Projector,
-	replay *app.ProjectionReplay, logger *slog.Logger) (projectionHook, error) {
+	cleanup *app.CoverCleanup, replay *app.ProjectionReplay, logger *slog.Logger) (projectionHook, error) {
 	books.OnBookChanged(func(ctx context.Context, c app.BookChange) {
-		if err := projector.BookChanged(context.WithoutCancel(ctx), c); err != nil {
+		ctx = context.WithoutCancel(ctx)
+		if err := errors.Join(projector.BookChanged(ctx, c), cleanup.BookChanged(ctx, c)); err != nil {
 			logger.ErrorContext(ctx, "book projection failed", "error", err.Error())
 		}
 	})

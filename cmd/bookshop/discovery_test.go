@@ -257,7 +257,11 @@ func TestProjectionHookRemovesADeletedBooksObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	projector, err := app.NewProjector(memory.NewSearchIndex(), memory.NewSalesLedger(), books, objects)
+	projector, err := app.NewProjector(memory.NewSearchIndex(), memory.NewSalesLedger(), books)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleanup, err := app.NewCoverCleanup(objects)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +269,7 @@ func TestProjectionHookRemovesADeletedBooksObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := newProjectionHook(ctx, books, orders, projector, replay, slog.New(slog.DiscardHandler)); err != nil {
+	if _, err := newProjectionHook(ctx, books, orders, projector, cleanup, replay, slog.New(slog.DiscardHandler)); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)

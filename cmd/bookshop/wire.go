@@ -54,7 +54,7 @@ var discoverySet = wire.NewSet(
 	wire.Bind(new(app.SearchIndex), new(*memory.SearchIndex)),
 	memory.NewSalesLedger,
 	wire.Bind(new(app.SalesLedger), new(*memory.SalesLedger)),
-	app.NewProjector,
+	app.NewProjector, app.NewCoverCleanup,
 	app.NewProjectionReplay,
 	app.NewDiscovery,
 	newProjectionHook,

@@ -96,7 +96,11 @@ func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), e
 	if err != nil {
 		return nil, nil, err
 	}
-	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository, objectStore)
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	if err != nil {
+		return nil, nil, err
+	}
+	coverCleanup, err := app.NewCoverCleanup(objectStore)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,7 +108,7 @@ func initializeMemoryServer(ctx context.Context, cfg config) (*server, func(), e
 	if err != nil {
 		return nil, nil, err
 	}
-	mainProjectionHook, err := newProjectionHook(ctx, bookRepository, orderRepository, projector, projectionReplay, logger)
+	mainProjectionHook, err := newProjectionHook(ctx, bookRepository, orderRepository, projector, coverCleanup, projectionReplay, logger)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -250,7 +254,13 @@ func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), 
 		cleanup()
 		return nil, nil, err
 	}
-	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository, objectStore)
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	if err != nil {
+		cleanup2()
+		cleanup()
+		return nil, nil, err
+	}
+	coverCleanup, err := app.NewCoverCleanup(objectStore)
 	if err != nil {
 		cleanup2()
 		cleanup()
@@ -262,7 +272,7 @@ func initializeDurableServer(ctx context.Context, cfg config) (*server, func(), 
 		cleanup()
 		return nil, nil, err
 	}
-	mainProjectionHook, err := newProjectionHook(ctx, bookRepository, orderRepository, projector, projectionReplay, logger)
+	mainProjectionHook, err := newProjectionHook(ctx, bookRepository, orderRepository, projector, coverCleanup, projectionReplay, logger)
 	if err != nil {
 		cleanup2()
 		cleanup()
@@ -302,7 +312,7 @@ var shopSet = wire.NewSet(system.ProviderSet, newCursorCodec, app.NewCatalog, ap
 // discoverySet is search, best sellers and also-bought in either storage
 // mode: the projections live in memory and newProjectionHook keeps them
 // current (and, over a durable store, rebuilds them at start-up).
-var discoverySet = wire.NewSet(memory.NewSearchIndex, wire.Bind(new(app.SearchIndex), new(*memory.SearchIndex)), memory.NewSalesLedger, wire.Bind(new(app.SalesLedger), new(*memory.SalesLedger)), app.NewProjector, app.NewProjectionReplay, app.NewDiscovery, newProjectionHook)
+var discoverySet = wire.NewSet(memory.NewSearchIndex, wire.Bind(new(app.SearchIndex), new(*memory.SearchIndex)), memory.NewSalesLedger, wire.Bind(new(app.SalesLedger), new(*memory.SalesLedger)), app.NewProjector, app.NewCoverCleanup, app.NewProjectionReplay, app.NewDiscovery, newProjectionHook)
 
 // memorySet keeps everything in process memory (BOOKSHOP_DATA_DIR=memory).
 var memorySet = wire.NewSet(

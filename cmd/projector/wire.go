@@ -22,7 +22,7 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
 		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.DiscoveryProviderSet,
 		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
-		app.NewProjector,
+		app.NewProjector, app.NewCoverCleanup,
 		dynamodb.NewProjectionStreamHandler,
 	)
 	return nil, nil

@@ -42,6 +42,10 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
+	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository)
+	if err != nil {
+		return nil, err
+	}
 	options := s3Options(cfg)
 	client, err := s3.NewClient(awsConfig, options)
 	if err != nil {
@@ -56,13 +60,13 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
-	projector, err := app.NewProjector(searchIndex, salesLedger, bookRepository, objectStore)
+	coverCleanup, err := app.NewCoverCleanup(objectStore)
 	if err != nil {
 		return nil, err
 	}
 	logging := cfg.Logging
 	logger := lambdaenv.NewLogger(logging)
-	projectionStreamHandler, err := dynamodb.NewProjectionStreamHandler(projector, logger)
+	projectionStreamHandler, err := dynamodb.NewProjectionStreamHandler(projector, coverCleanup, logger)
 	if err != nil {
 		return nil, err
 	}

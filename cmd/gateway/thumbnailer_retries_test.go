@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"image"
-	"image/color"
-	"image/jpeg"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -35,13 +33,15 @@ import (
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/rietest"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
+	"github.com/bookshop/bookshop/cmd/internal/seed"
 	"github.com/bookshop/bookshop/domain"
 )
 
-// thumbnailerTimeout replaces the template's 30 s Timeout of
-// ThumbnailerFunction, so that a hung first invocation costs a few seconds
-// (the handler takes about 0.4 s under the race detector).
-const thumbnailerTimeout = 3 * time.Second
+// hangTimeout replaces the template's 30 s Timeout of ThumbnailerFunction
+// where the first invocation hangs, so that the hang costs a few seconds;
+// the retry must finish within it too (the handler takes about 0.4 s under
+// the race detector on an idle machine, several on a loaded one).
+const hangTimeout = 5 * time.Second
 
 // TestThumbnailerRetriedThroughTheGateway proves issue 15's "the
 // thumbnailer failing (or timing out) → the S3 event is retried like
@@ -50,30 +50,33 @@ const thumbnailerTimeout = 3 * time.Second
 // notification for it posted to the gateway (deploy/template.yaml's S3
 // trigger, asynchronous invocation with two retries), and the thumbnailer's
 // handler (s3event over app.Thumbnails, MinIO and DynamoDB Local) behind a
-// fake RIE endpoint whose first invocation fails. After the retry both
+// fake RIE endpoint whose first invocation fails (an error, or a hang past
+// the function's timeout). After the retry both
 // thumbnails are in MinIO and the cover is recorded on the book; the same
 // notification delivered again succeeds and changes nothing.
 func TestThumbnailerRetriedThroughTheGateway(t *testing.T) {
 	t.Run("the first invocation fails", func(t *testing.T) {
 		t.Parallel()
-		testThumbnailerRetried(t, func(ctx context.Context) error { return errors.New("dynamodb: connection reset") }, 0)
+		testThumbnailerRetried(t, 0, func(ctx context.Context) error { return errors.New("dynamodb: connection reset") })
 	})
 	t.Run("the first invocation hangs past the function timeout", func(t *testing.T) {
 		t.Parallel()
-		testThumbnailerRetried(t, func(ctx context.Context) error {
+		testThumbnailerRetried(t, hangTimeout, func(ctx context.Context) error {
 			<-ctx.Done() // a dependency that never answers, until the runtime ends the invoke
 			return ctx.Err()
-		}, thumbnailerTimeout)
+		})
 	})
 }
 
 // testThumbnailerRetried runs the scenario with a first invocation that
-// runs firstAttempt instead of the handler; the retry must not come before
-// retriedAfter.
-func testThumbnailerRetried(t *testing.T, firstAttempt func(ctx context.Context) error, retriedAfter time.Duration) {
+// runs firstAttempt instead of the handler. A non-zero timeout replaces the
+// thumbnailer's Timeout in the template, and the first invocation is then
+// expected to run into it: the retry cannot come sooner.
+func testThumbnailerRetried(t *testing.T, timeout time.Duration, firstAttempt func(ctx context.Context) error) {
 	ctx := context.Background()
-	f := newThumbnailerFunction(t, firstAttempt)
-	gw := f.gateway(t)
+	tmpl := thumbnailerTemplate(t, timeout)
+	f := newThumbnailerFunction(t, tmpl.FunctionTimeout("ThumbnailerFunction"), firstAttempt)
+	gw := newThumbnailGateway(t, tmpl, f)
 
 	const book = domain.BookID("01JBOOKRETRY00000000000001")
 	key := "covers/" + string(book) + "/01JUPLOADRETRY000000000001.jpg"
@@ -84,7 +87,7 @@ func testThumbnailerRetried(t *testing.T, firstAttempt func(ctx context.Context)
 	if err := f.books.Create(ctx, created); err != nil {
 		t.Fatal(err)
 	}
-	notification := f.upload(t, key, coverJPEG(t, 400, 560))
+	notification := f.upload(t, key, seed.Books[1].CoverJPEG(1)) // Dune's 400×600 seed cover
 
 	start := time.Now()
 	gw.deliver(t, notification)
@@ -97,8 +100,8 @@ func testThumbnailerRetried(t *testing.T, firstAttempt func(ctx context.Context)
 	if got := f.errors(); len(got) != 2 || got[0] == nil || got[1] != nil {
 		t.Fatalf("invocation errors %v, want the injected failure then success", got)
 	}
-	if elapsed := time.Since(start); elapsed < retriedAfter {
-		t.Errorf("retried after %v, before the function's %v timeout", elapsed, retriedAfter)
+	if elapsed := time.Since(start); elapsed < timeout {
+		t.Errorf("retried after %v, before the function's %v timeout", elapsed, timeout)
 	}
 	recorded, err := f.books.Get(ctx, book)
 	if err != nil {
@@ -132,8 +135,7 @@ func testThumbnailerRetried(t *testing.T, firstAttempt func(ctx context.Context)
 // MinIO, run as the Lambda runtime runs it (aws-lambda-go's handler
 // adapter) behind a fake RIE endpoint, whose first invocation runs
 // firstAttempt instead. Like the RIE of a container with
-// AWS_LAMBDA_FUNCTION_TIMEOUT, the endpoint ends an invocation at the
-// function's timeout.
+// AWS_LAMBDA_FUNCTION_TIMEOUT, the endpoint ends an invocation at timeout.
 type thumbnailerFunction struct {
 	endpoint *rietest.Endpoint
 	books    *dynamodb.BookRepository
@@ -145,7 +147,7 @@ type thumbnailerFunction struct {
 	errs  []error
 }
 
-func newThumbnailerFunction(t *testing.T, firstAttempt func(context.Context) error) *thumbnailerFunction {
+func newThumbnailerFunction(t *testing.T, timeout time.Duration, firstAttempt func(context.Context) error) *thumbnailerFunction {
 	t.Helper()
 	ddb := dynamotest.Start(t)
 	table := dynamotest.NewTable(t, ddb.DB)
@@ -173,7 +175,7 @@ func newThumbnailerFunction(t *testing.T, firstAttempt func(context.Context) err
 	invoke := lambda.NewHandler(h.Handle).Invoke
 	f := &thumbnailerFunction{books: books, minio: minio, bucket: string(bucket)}
 	f.endpoint = rietest.New(t, func(ctx context.Context, payload []byte) ([]byte, error) {
-		ctx, cancel := context.WithTimeout(ctx, thumbnailerTimeout)
+		ctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
 		var out []byte
 		var err error
@@ -197,25 +199,34 @@ func (f *thumbnailerFunction) errors() []error {
 	return append([]error(nil), f.errs...)
 }
 
-// thumbnailGateway is the gateway over deploy/template.yaml (the
-// thumbnailer's Timeout cut to thumbnailerTimeout) with the function's
-// endpoint and short retry delays.
-type thumbnailGateway struct {
-	gw  *emulator.Server
-	url string
-}
-
-func (f *thumbnailerFunction) gateway(t *testing.T) thumbnailGateway {
+// thumbnailerTemplate returns deploy/template.yaml, with the thumbnailer's
+// Timeout replaced by timeout unless it is 0.
+func thumbnailerTemplate(t *testing.T, timeout time.Duration) *samtemplate.Template {
 	t.Helper()
 	tmpl, err := samtemplate.Load(templatePath)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if timeout == 0 {
+		return tmpl
+	}
 	fn, err := tmpl.Raw.GetServerlessFunctionWithName("ThumbnailerFunction")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fn.Timeout = aws.Int(int(thumbnailerTimeout / time.Second))
+	fn.Timeout = aws.Int(int(timeout / time.Second))
+	return tmpl
+}
+
+// thumbnailGateway is the gateway over tmpl with the function's endpoint
+// and short retry delays.
+type thumbnailGateway struct {
+	gw  *emulator.Server
+	url string
+}
+
+func newThumbnailGateway(t *testing.T, tmpl *samtemplate.Template, f *thumbnailerFunction) thumbnailGateway {
+	t.Helper()
 	gw, _, err := emulator.New(emulator.Config{Template: tmpl,
 		Endpoints:        map[string][]string{"ThumbnailerFunction": {f.endpoint.URL}},
 		Buckets:          map[string]string{"CoversBucket": f.bucket},
@@ -316,20 +327,4 @@ func (f *thumbnailerFunction) objects(t *testing.T, prefix string) map[string]st
 		objects[aws.ToString(o.Key)] = aws.ToString(o.ETag) + " " + aws.ToTime(o.LastModified).Format(time.RFC3339Nano)
 	}
 	return objects
-}
-
-// coverJPEG returns a w×h JPEG.
-func coverJPEG(t *testing.T, w, h int) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			img.SetRGBA(x, y, color.RGBA{uint8(x / 5), uint8(y / 7), 90, 255})
-		}
-	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/bookshop/bookshop/adapters/mailbox"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/app/apptest"
-	"github.com/bookshop/bookshop/cmd/gateway/internal/samtemplate"
 	"github.com/bookshop/bookshop/domain"
 )
 
@@ -87,15 +86,7 @@ func TestNotifierRetriesOnlyTheFailingRecord(t *testing.T) {
 // deploy/template.yaml.
 func templateSource(t *testing.T, function string) Source {
 	t.Helper()
-	tmpl, err := samtemplate.Load("../../../../deploy/template.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sources, err := SourcesOf(tmpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sources {
+	for _, s := range deploySources(t) {
 		if s.Function == function {
 			return s
 		}

@@ -19,15 +19,22 @@ func sourcesOf(src []byte) ([]Source, error) {
 	return SourcesOf(tmpl)
 }
 
-func TestSourcesOfTheDeployTemplate(t *testing.T) {
+// deploySources returns the sources of deploy/template.yaml.
+func deploySources(t *testing.T) []Source {
+	t.Helper()
 	tmpl, err := samtemplate.Load("../../../../deploy/template.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := SourcesOf(tmpl)
+	sources, err := SourcesOf(tmpl)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sources
+}
+
+func TestSourcesOfTheDeployTemplate(t *testing.T) {
+	got := deploySources(t)
 	sk := func(values ...any) []map[string]any {
 		return []map[string]any{{"dynamodb": map[string]any{"Keys": map[string]any{"sk": map[string]any{"S": values}}}}}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/bookshop/bookshop/adapters/dynamodb"
 	"github.com/bookshop/bookshop/adapters/dynamodb/dynamotest"
 	"github.com/bookshop/bookshop/adapters/mailbox"
+	"github.com/bookshop/bookshop/adapters/s3/s3test"
 	"github.com/bookshop/bookshop/app"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
 	"github.com/bookshop/bookshop/cmd/gateway/internal/rietest"
@@ -21,7 +22,7 @@ import (
 	"github.com/bookshop/bookshop/domain"
 )
 
-func TestMain(m *testing.M) { dynamotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(dynamotest.Wrap(s3test.Wrap(m.Run))()) }
 
 // TestGatewayStreamsToMailbox runs the local stack's notification path in
 // one process: an order placed in DynamoDB Local appears on the table's

@@ -6,13 +6,15 @@
 //   - API routes: the request becomes the v2 event API Gateway sends
 //     (event.go), the function's answer becomes the HTTP response
 //     (response.go); API Gateway's own errors are {"message": ...} bodies:
-//     404 no route, 413 body over 10 MB, 429 throttled, 502 function error
-//     or malformed answer, 503 {"message":"Service Unavailable"} after the
+//     404 no route, 413 body over 10 MB, 429 throttled, 500
+//     {"message":"Internal Server Error"} for a failed invocation, a
+//     function error or a malformed answer (an HTTP API's answer; a REST
+//     API's would be 502), 503 {"message":"Service Unavailable"} after the
 //     integration timeout (Config.Timeout, 30 s as on an HTTP API).
 //   - Timeouts: every invocation (API, S3 event, Invoke API) is cut off at
 //     its function's Timeout in the template, as Lambda does; it then is a
 //     function error ("Task timed out after N seconds"), which an API route
-//     answers 502 and an asynchronous invocation retries (invoker.go).
+//     answers 500 and an asynchronous invocation retries (invoker.go).
 //   - JWT authorizers: a route whose template Auth names a JWT authorizer
 //     (or falls under the API's DefaultAuthorizer, unless it says
 //     Authorizer: NONE) needs a token in the authorizer's identity source,

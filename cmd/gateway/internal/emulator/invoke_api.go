@@ -69,8 +69,10 @@ func (s *Server) serveInvoke(w http.ResponseWriter, r *http.Request, entry *acce
 		entry.err = "timeout"
 		inv = timedOut(s.cfg.Template.FunctionTimeout(function))
 	case err != nil:
+		// Lambda's ServiceException is a 500
+		// (https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html).
 		entry.err = err.Error()
-		writeLambdaError(w, http.StatusBadGateway, "ServiceException", "The function could not be invoked.")
+		writeLambdaError(w, http.StatusInternalServerError, "ServiceException", "The function could not be invoked.")
 		return
 	}
 	h := w.Header()

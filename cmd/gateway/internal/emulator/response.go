@@ -121,15 +121,26 @@ func (p parsedResponse) write(w http.ResponseWriter) {
 	}
 }
 
+// integrationFailed is an HTTP API's status when its Lambda integration
+// fails: the invocation failed, the function returned an error (a timeout
+// too, errorType Sandbox.Timedout), or its answer is not a valid payload
+// format 2.0 response. The body is {"message":"Internal Server Error"}.
+// REST APIs answer 502 {"message": "Internal server error"} instead, as the
+// Lambda guide says for "API Gateway"; HTTP APIs answer 500, as captured
+// from a deployed HTTP API in
+// https://github.com/aws/aws-sam-cli/issues/2590 and documented in
+// https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html
+// and (malformed responses)
+// https://repost.aws/knowledge-center/api-gateway-status-codes-http-api.
+// The integration timeout is another answer, 503 (Config.Timeout).
+const integrationFailed = http.StatusInternalServerError
+
 // writeMessage writes one of API Gateway's own answers, such as
 // {"message":"Not Found"}.
 func writeMessage(w http.ResponseWriter, status int) {
 	message := http.StatusText(status)
-	switch status {
-	case http.StatusRequestEntityTooLarge:
+	if status == http.StatusRequestEntityTooLarge {
 		message = "Request Entity Too Large"
-	case http.StatusBadGateway:
-		message = "Internal Server Error" // what API Gateway says when the integration fails
 	}
 	body := `{"message":"` + message + `"}`
 	w.Header().Set("Content-Type", "application/json")

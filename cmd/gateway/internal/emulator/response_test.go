@@ -11,8 +11,13 @@ import (
 	"github.com/bookshop/bookshop/cmd/gateway/internal/emulator"
 )
 
+// apiGatewayJSON is the content type of API Gateway's own answers.
+var apiGatewayJSON = map[string][]string{"Content-Type": {"application/json"}}
+
 // TestResponseMapping checks how function answers become HTTP responses,
-// including the "simple" shape and what API Gateway refuses (502).
+// including the "simple" shape and what an HTTP API refuses: 500
+// {"message":"Internal Server Error"}, for a malformed answer as for a
+// function error.
 func TestResponseMapping(t *testing.T) {
 	tests := []struct {
 		name        string
@@ -31,12 +36,12 @@ func TestResponseMapping(t *testing.T) {
 		{"no content", `{"statusCode":204}`, nil, 204, "", nil},
 		{"simple object", `{"hello":"world"}`, nil, 200, `{"hello":"world"}`, map[string][]string{"Content-Type": {"application/json"}}},
 		{"simple string", `"just a string"`, nil, 200, `"just a string"`, map[string][]string{"Content-Type": {"application/json"}}},
-		{"not JSON", `not json`, nil, 502, `{"message":"Internal Server Error"}`, nil},
-		{"status code of the wrong type", `{"statusCode":"200"}`, nil, 502, `{"message":"Internal Server Error"}`, nil},
-		{"status code out of range", `{"statusCode":700}`, nil, 502, `{"message":"Internal Server Error"}`, nil},
-		{"bad base64", `{"statusCode":200,"body":"***","isBase64Encoded":true}`, nil, 502, `{"message":"Internal Server Error"}`, nil},
-		{"function error", "", errors.New("boom"), 502, `{"message":"Internal Server Error"}`, nil},
-		{"error payload without header", `{"errorMessage":"boom","errorType":"Runtime.ExitError"}`, nil, 502, `{"message":"Internal Server Error"}`, nil},
+		{"not JSON", `not json`, nil, 500, `{"message":"Internal Server Error"}`, apiGatewayJSON},
+		{"status code of the wrong type", `{"statusCode":"200"}`, nil, 500, `{"message":"Internal Server Error"}`, apiGatewayJSON},
+		{"status code out of range", `{"statusCode":700}`, nil, 500, `{"message":"Internal Server Error"}`, apiGatewayJSON},
+		{"bad base64", `{"statusCode":200,"body":"***","isBase64Encoded":true}`, nil, 500, `{"message":"Internal Server Error"}`, apiGatewayJSON},
+		{"function error", "", errors.New("boom"), 500, `{"message":"Internal Server Error"}`, apiGatewayJSON},
+		{"error payload without header", `{"errorMessage":"boom","errorType":"Runtime.ExitError"}`, nil, 500, `{"message":"Internal Server Error"}`, apiGatewayJSON},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,7 +61,7 @@ func TestResponseMapping(t *testing.T) {
 }
 
 // TestGatewayErrors checks API Gateway's own answers: 413 for a body over
-// the limit, 503 when the function outlives the timeout, 502 for a function
+// the limit, 503 when the function outlives the timeout, 500 for a function
 // without endpoints.
 func TestGatewayErrors(t *testing.T) {
 	t.Run("413 body too large", func(t *testing.T) {
@@ -104,10 +109,10 @@ func TestGatewayErrors(t *testing.T) {
 			t.Errorf("%d invocations reached the busy endpoint, want 1", n)
 		}
 	})
-	t.Run("502 without endpoints", func(t *testing.T) {
+	t.Run("500 without endpoints", func(t *testing.T) {
 		gw := newGateway(t, nil)
 		resp, body := do(t, newRequest(t, "GET", gw.URL+"/api/books", nil))
-		checkMessage(t, resp, body, http.StatusBadGateway, "Internal Server Error")
+		checkMessage(t, resp, body, http.StatusInternalServerError, "Internal Server Error")
 	})
 	t.Run("health", func(t *testing.T) {
 		gw := newGateway(t, nil)

@@ -29,7 +29,8 @@ type Config struct {
 	Template *samtemplate.Template
 	// Endpoints maps a function's logical id to the base URLs of its RIE
 	// containers ("http://catalog:8080"). A function without endpoints
-	// answers 502 and is reported by New's warnings.
+	// answers 500 {"message":"Internal Server Error"} and is reported by
+	// New's warnings.
 	Endpoints map[string][]string
 	// Buckets maps a bucket's logical id to its real name, to match S3
 	// notifications with the template's S3 triggers.
@@ -47,7 +48,7 @@ type Config struct {
 	// answers 503 {"message":"Service Unavailable"}. Each invocation is also
 	// bounded by its function's Timeout in the template
 	// (samtemplate.FunctionTimeout), as Lambda bounds it: past it the
-	// invocation is a function error (502 for an API route).
+	// invocation is a function error (500 for an API route).
 	Timeout time.Duration
 	// MaxQueue is how many requests per function may wait for a busy
 	// endpoint before 429 (default 100).
@@ -153,7 +154,7 @@ func New(cfg Config) (s *Server, warnings []string, err error) {
 	warnings = append(warnings, authWarnings...)
 	for _, f := range cfg.Template.Functions {
 		if len(cfg.Endpoints[f]) == 0 {
-			warnings = append(warnings, fmt.Sprintf("function %s has no endpoint: its routes answer 502 and its triggers are dropped", f))
+			warnings = append(warnings, fmt.Sprintf("function %s has no endpoint: its routes answer 500 and its triggers are dropped", f))
 		}
 	}
 	for id, name := range cfg.Buckets {
@@ -312,17 +313,17 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, rt *route, par
 		return
 	case err != nil:
 		entry.err = err.Error()
-		writeMessage(w, http.StatusBadGateway)
+		writeMessage(w, integrationFailed)
 		return
 	case inv.functionError:
 		entry.err = "function error: " + truncate(string(inv.payload), 500)
-		writeMessage(w, http.StatusBadGateway)
+		writeMessage(w, integrationFailed)
 		return
 	}
 	resp, err := parseResponse(inv.payload)
 	if err != nil {
 		entry.err = err.Error()
-		writeMessage(w, http.StatusBadGateway)
+		writeMessage(w, integrationFailed)
 		return
 	}
 	s.overrideCORS(resp.header, r)

@@ -88,7 +88,7 @@ func TestFunctionTimeoutEndsTheInvocation(t *testing.T) {
 	start := time.Now()
 	resp, body := do(t, newRequest(t, "GET", srv.URL+"/api/slow", nil))
 	elapsed := time.Since(start)
-	checkMessage(t, resp, body, http.StatusBadGateway, "Internal Server Error")
+	checkMessage(t, resp, body, http.StatusInternalServerError, "Internal Server Error")
 	if elapsed < time.Second || elapsed > 5*time.Second {
 		t.Errorf("answered after %v, want about the function's 1 s timeout", elapsed)
 	}

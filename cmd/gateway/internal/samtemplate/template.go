@@ -26,6 +26,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/awslabs/goformation/v7/cloudformation"
@@ -131,12 +132,19 @@ func Load(path string) (*Template, error) {
 	return t, nil
 }
 
-// Parse parses a SAM template in YAML (or JSON, which is YAML).
+// processYAML serializes goformation's intrinsics.ProcessYAML, which
+// registers its YAML tag resolvers in a package-level map on every call.
+var processYAML sync.Mutex
+
+// Parse parses a SAM template in YAML (or JSON, which is YAML). It is safe
+// for concurrent use.
 func Parse(data []byte) (*Template, error) {
 	var ref refResolver
+	processYAML.Lock()
 	processed, err := intrinsics.ProcessYAML(data, &intrinsics.ProcessorOptions{
 		IntrinsicHandlerOverrides: map[string]intrinsics.IntrinsicHandler{"Ref": ref.resolve, "Fn::Sub": ref.sub, "Fn::GetAtt": getAtt},
 	})
+	processYAML.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("parse SAM template: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -157,4 +158,19 @@ func TestDeployTemplate(t *testing.T) {
 	if !slices.Equal(functions, []string{"NotifierFunction", "ProjectorFunction"}) {
 		t.Fatalf("DynamoDB triggers of %v, want the notifier's and the projector's", functions)
 	}
+}
+
+// TestParseIsSafeForConcurrentUse parses the real template from several
+// goroutines at once, as parallel tests do; the race detector would report
+// goformation's shared tag registry.
+func TestParseIsSafeForConcurrentUse(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if _, err := samtemplate.Load(deployTemplate); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
 }

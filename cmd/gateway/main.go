@@ -83,10 +83,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	srv, err := initializeServer(cfg, tmpl)
+	srv, flushAccessLog, err := initializeServer(cfg, tmpl)
 	if err != nil {
 		return err
 	}
+	defer flushAccessLog()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err

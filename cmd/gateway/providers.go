@@ -32,7 +32,7 @@ func newVerifiers(cfg config, t *samtemplate.Template) (map[string]emulator.Toke
 	return out, errors.Join(errs...)
 }
 
-func newEmulatorConfig(cfg config, t *samtemplate.Template, verifiers map[string]emulator.TokenVerifier, logger *slog.Logger) emulator.Config {
+func newEmulatorConfig(cfg config, t *samtemplate.Template, verifiers map[string]emulator.TokenVerifier, access accessLogger) emulator.Config {
 	return emulator.Config{
 		Template:         t,
 		Authorizers:      verifiers,
@@ -44,7 +44,7 @@ func newEmulatorConfig(cfg config, t *samtemplate.Template, verifiers map[string
 		MaxQueue:         cfg.MaxQueue,
 		AsyncRetryDelays: cfg.AsyncRetryDelays,
 		Region:           cfg.Region,
-		Logger:           logger,
+		Logger:           access.Logger,
 	}
 }
 

@@ -11,8 +11,9 @@ import (
 )
 
 // initializeServer builds the gateway from its configuration and the
-// template parsed at start-up.
-func initializeServer(cfg config, tmpl *samtemplate.Template) (*emulator.Server, error) {
-	wire.Build(wire.FieldsOf(new(config), "Logging"), lambdaenv.Set, newVerifiers, newEmulatorConfig, newServer)
-	return nil, nil
+// template parsed at start-up. The cleanup writes out the buffered access
+// log.
+func initializeServer(cfg config, tmpl *samtemplate.Template) (*emulator.Server, func(), error) {
+	wire.Build(wire.FieldsOf(new(config), "Logging"), lambdaenv.NewLogger, newAccessLogger, newVerifiers, newEmulatorConfig, newServer)
+	return nil, nil, nil
 }

@@ -15,18 +15,23 @@ import (
 // Injectors from wire.go:
 
 // initializeServer builds the gateway from its configuration and the
-// template parsed at start-up.
-func initializeServer(cfg config, tmpl *samtemplate.Template) (*emulator.Server, error) {
+// template parsed at start-up. The cleanup writes out the buffered access
+// log.
+func initializeServer(cfg config, tmpl *samtemplate.Template) (*emulator.Server, func(), error) {
 	v, err := newVerifiers(cfg, tmpl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	logging := cfg.Logging
+	mainAccessLogger, cleanup := newAccessLogger(logging)
+	emulatorConfig := newEmulatorConfig(cfg, tmpl, v, mainAccessLogger)
 	logger := lambdaenv.NewLogger(logging)
-	emulatorConfig := newEmulatorConfig(cfg, tmpl, v, logger)
 	server, err := newServer(emulatorConfig, logger)
 	if err != nil {
-		return nil, err
+		cleanup()
+		return nil, nil, err
 	}
-	return server, nil
+	return server, func() {
+		cleanup()
+	}, nil
 }

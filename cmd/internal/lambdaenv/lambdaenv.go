@@ -15,6 +15,7 @@ package lambdaenv
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -54,7 +55,12 @@ type AWS struct {
 // Inside a Lambda invocation each line carries its request id and X-Ray
 // trace id (adapters/lambdalog).
 func NewLogger(l Logging) *slog.Logger {
-	return slog.New(lambdalog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: l.LogLevel})))
+	return NewLoggerTo(os.Stderr, l)
+}
+
+// NewLoggerTo is NewLogger writing to w.
+func NewLoggerTo(w io.Writer, l Logging) *slog.Logger {
+	return slog.New(lambdalog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l.LogLevel})))
 }
 
 // The AWS SDK's retry policy and per-attempt bounds for every program. A

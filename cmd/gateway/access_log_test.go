@@ -1,37 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bookshop/bookshop/app/apptest"
 )
-
-// lockedBuffer is a bytes.Buffer safe for the flusher and the test.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestLogBufferWritesLinesOutLaterAndWhole: lines reach the output only at
 // a flush (the interval, a full buffer, Close), whole and in order, also
 // when written concurrently.
 func TestLogBufferWritesLinesOutLaterAndWhole(t *testing.T) {
-	var out lockedBuffer
+	var out apptest.LogBuffer
 	buf := newLogBuffer(&out, 256, time.Hour) // no periodic flush during the test
 	if _, err := buf.Write([]byte("first\n")); err != nil {
 		t.Fatal(err)
@@ -74,7 +57,7 @@ func TestLogBufferWritesLinesOutLaterAndWhole(t *testing.T) {
 // TestLogBufferFlushesEveryInterval: a line is written out within the
 // interval without any further write.
 func TestLogBufferFlushesEveryInterval(t *testing.T) {
-	var out lockedBuffer
+	var out apptest.LogBuffer
 	buf := newLogBuffer(&out, 4096, 10*time.Millisecond)
 	defer buf.Close()
 	if _, err := buf.Write([]byte("request\n")); err != nil {

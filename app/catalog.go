@@ -158,6 +158,12 @@ func (c *Catalog) UpdateBook(ctx context.Context, id domain.BookID, expectedVers
 	return book, nil
 }
 
+// DeleteCleanupTimeout bounds DeleteBook's removal of the deleted book's
+// objects. That removal is only the fast path (CoverCleanup, on the change
+// feed, is the durable one), so an object store that does not answer must
+// not hold up the answer: the book is gone either way.
+const DeleteCleanupTimeout = 2 * time.Second
+
 // DeleteBook removes a book (only while at expectedVersion, unless that is 0)
 // and then, at once, every cover object and thumbnail stored for it. It
 // wraps domain.ErrNotFound when the book does not exist, so repeating a
@@ -174,9 +180,11 @@ func (c *Catalog) DeleteBook(ctx context.Context, id domain.BookID, expectedVers
 	if _, err := c.books.Delete(ctx, id, expectedVersion); err != nil {
 		return fmt.Errorf("delete book: %w", err)
 	}
-	// Best effort: a failure leaves the objects to CoverCleanup.
-	_ = c.objects.DeletePrefix(ctx, CoverPrefix(id))
-	_ = c.objects.DeletePrefix(ctx, ThumbnailPrefix(id))
+	// Best effort, bounded: a failure leaves the objects to CoverCleanup.
+	cleanupCtx, cancel := context.WithTimeout(ctx, DeleteCleanupTimeout)
+	defer cancel()
+	_ = c.objects.DeletePrefix(cleanupCtx, CoverPrefix(id))
+	_ = c.objects.DeletePrefix(cleanupCtx, ThumbnailPrefix(id))
 	return nil
 }
 

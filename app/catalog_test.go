@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -192,8 +193,8 @@ func newDownFixture(t *testing.T) (fixture, *downObjects, *app.Catalog) {
 }
 
 // The book is gone even when its objects cannot be removed: the answer does
-// not depend on the store, whose leftovers the Projector removes (see
-// TestProjectorRemovesADeletedBooksObjectsOnceTheStoreAnswers).
+// not depend on the store, whose leftovers CoverCleanup removes (see
+// TestCoverCleanupRemovesADeletedBooksObjectsOnceTheStoreAnswers).
 func TestDeleteBookSucceedsWhileTheStoreIsDown(t *testing.T) {
 	f, down, catalog := newDownFixture(t)
 	ctx := adminContext()
@@ -212,6 +213,53 @@ func TestDeleteBookSucceedsWhileTheStoreIsDown(t *testing.T) {
 	}
 	if err := catalog.DeleteBook(ctx, b.ID(), 0); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("repeat delete = %v, want ErrNotFound", err)
+	}
+}
+
+// deadlineObjects records the deadline of each DeletePrefix call.
+type deadlineObjects struct {
+	app.ObjectStore
+	mu        sync.Mutex
+	deadlines []time.Time
+}
+
+func (d *deadlineObjects) DeletePrefix(ctx context.Context, prefix string) error {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return fmt.Errorf("delete prefix %q without a deadline", prefix)
+	}
+	d.mu.Lock()
+	d.deadlines = append(d.deadlines, deadline)
+	d.mu.Unlock()
+	return d.ObjectStore.DeletePrefix(ctx, prefix)
+}
+
+// A store that hangs cannot hold up a delete for longer than
+// DeleteCleanupTimeout: the removal's calls carry that deadline (or the
+// request's, when it is sooner), and the objects still go when the store
+// answers.
+func TestDeleteBookBoundsTheRemovalOfItsObjects(t *testing.T) {
+	f := newFixture(t)
+	objects := &deadlineObjects{ObjectStore: f.objects}
+	catalog := app.NewCatalog(f.books, objects, apptest.NewClock(time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)), apptest.NewIDs("ID", 6), newCursors(t))
+	ctx := adminContext()
+	b, _ := catalog.CreateBook(ctx, details("Bounded", "x"))
+	f.objects.Put(app.CoverPrefix(b.ID())+"a.jpg", "image/jpeg", []byte("x"))
+
+	before := time.Now()
+	if err := catalog.DeleteBook(ctx, b.ID(), 0); err != nil {
+		t.Fatal(err)
+	}
+	if len(objects.deadlines) != 2 {
+		t.Fatalf("DeletePrefix calls with a deadline = %d, want 2 (covers and thumbnails)", len(objects.deadlines))
+	}
+	for _, d := range objects.deadlines {
+		if d.After(time.Now().Add(app.DeleteCleanupTimeout)) || d.Before(before) {
+			t.Errorf("DeletePrefix deadline %v, want within %v of the delete", d.Sub(before), app.DeleteCleanupTimeout)
+		}
+	}
+	if _, _, ok := f.objects.Object(app.CoverPrefix(b.ID()) + "a.jpg"); ok {
+		t.Error("the cover stayed although the store answered")
 	}
 }
 

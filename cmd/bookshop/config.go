@@ -13,7 +13,10 @@ import (
 // config is the embedded server's configuration.
 type config struct {
 	// Addr is the listen address: BOOKSHOP_LISTEN, else 127.0.0.1:$PORT.
-	Addr           string
+	Addr string
+	// PublicURL is where the shop answers: BOOKSHOP_PUBLIC_URL, else
+	// http://localhost with Addr's port. Tokens name it as their issuer and
+	// `bookshop backup` asks the running shop there.
 	PublicURL      string
 	AllowedOrigins []string
 	Seed           bool
@@ -45,9 +48,6 @@ func configFromEnv(getenv func(string) string) (config, error) {
 		return config{}, fmt.Errorf("PORT %q is not a port number", port)
 	}
 	cfg := config{Addr: "127.0.0.1:" + port, PublicURL: strings.TrimSuffix(getenv("BOOKSHOP_PUBLIC_URL"), "/"), Seed: getenv("BOOKSHOP_SEED") != "false"}
-	if cfg.PublicURL == "" {
-		cfg.PublicURL = "http://localhost:" + port
-	}
 	cfg.AdminEmail, cfg.AdminPassword = getenv("BOOKSHOP_ADMIN_EMAIL"), getenv("BOOKSHOP_ADMIN_PASSWORD")
 	if cfg.AdminEmail == "" {
 		cfg.AdminEmail = defaultAdminEmail
@@ -60,6 +60,13 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	if err := checkListen(cfg.Addr, cfg.AdminPassword); err != nil {
 		return config{}, err
+	}
+	if cfg.PublicURL == "" {
+		_, listenPort, err := net.SplitHostPort(cfg.Addr)
+		if err != nil {
+			return config{}, fmt.Errorf("BOOKSHOP_LISTEN %q: %w", cfg.Addr, err)
+		}
+		cfg.PublicURL = "http://localhost:" + listenPort
 	}
 	cfg.AllowedOrigins = []string{"*"}
 	if o := getenv("BOOKSHOP_CORS_ORIGINS"); o != "" {

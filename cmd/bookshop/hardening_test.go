@@ -122,6 +122,26 @@ func TestListensOnLoopbackByDefault(t *testing.T) {
 	}
 }
 
+// TestPublicURLFollowsTheListenPort: without BOOKSHOP_PUBLIC_URL the shop's
+// own URL (tokens' issuer; where `bookshop backup` finds the running shop)
+// has the port it listens on, whether PORT or BOOKSHOP_LISTEN chose it.
+func TestPublicURLFollowsTheListenPort(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "http://localhost:8080"},
+		{map[string]string{"PORT": "8099"}, "http://localhost:8099"},
+		{map[string]string{"BOOKSHOP_LISTEN": "127.0.0.1:18181"}, "http://localhost:18181"},
+		{map[string]string{"BOOKSHOP_LISTEN": "127.0.0.1:18181", "BOOKSHOP_PUBLIC_URL": "https://shop.example/"}, "https://shop.example"},
+	} {
+		cfg, err := configFromEnv(func(k string) string { return tc.env[k] })
+		if err != nil || cfg.PublicURL != tc.want {
+			t.Errorf("%v: PublicURL %q (%v), want %q", tc.env, cfg.PublicURL, err, tc.want)
+		}
+	}
+}
+
 // TestEmbeddedMailboxIsForAdministrators: the embedded mailbox lists
 // notifications to administrators only and takes no posts over HTTP (orders
 // reach it in-process), so a web page cannot plant a message.

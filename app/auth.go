@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -299,8 +300,8 @@ func (a *Auth) throttled(rec Attempts, free int, now time.Time) bool {
 	if extra <= 0 {
 		return false
 	}
-	if extra >= 40 {
-		return true
+	if extra >= 62 || a.limits.ThrottleBase > 0 && time.Duration(uint64(1)<<extra-1) > math.MaxInt64/a.limits.ThrottleBase {
+		return true // a wait longer than a time.Duration holds (about 292 years)
 	}
 	wait := a.limits.ThrottleBase * time.Duration(uint64(1)<<extra-1)
 	return now.Sub(rec.First) < wait

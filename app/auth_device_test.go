@@ -49,6 +49,21 @@ func confirmedAccount(t *testing.T, h *authHarness, email string) {
 	}
 }
 
+// ownerHome is the address the owners of these tests signed in from.
+const ownerHome = "198.51.100.7"
+
+// signedInDevice makes the account email and signs in to it once from
+// ownerHome with a new device, whose id it returns.
+func signedInDevice(t *testing.T, h *authHarness, email string) string {
+	t.Helper()
+	confirmedAccount(t, h, email)
+	device := newDevice(t)
+	if _, err := h.auth.Login(from(ownerHome, device), email, abusePassword); err != nil {
+		t.Fatal(err)
+	}
+	return device
+}
+
 // attack sends wrong passwords for email from many addresses (a botnet),
 // every fifth with a random device id of its own, until the account is
 // throttled for new clients; it returns how many it sent.
@@ -77,11 +92,7 @@ func attack(t *testing.T, h *authHarness, email string) int {
 func TestAKnownDeviceSignsInFromANewAddressDuringAnAttack(t *testing.T) {
 	h := newHarness(t, bcrypt.MinCost)
 	const owner = "owner@example.com"
-	confirmedAccount(t, h, owner)
-	device := newDevice(t)
-	if _, err := h.auth.Login(from("198.51.100.7", device), owner, abusePassword); err != nil {
-		t.Fatal(err)
-	}
+	device := signedInDevice(t, h, owner)
 	sent := attack(t, h, owner)
 
 	const b = "192.0.2.44" // a café the owner never signed in from
@@ -103,12 +114,8 @@ func TestAKnownDeviceSignsInFromANewAddressDuringAnAttack(t *testing.T) {
 func TestADeviceExemptsOnlyTheAccountItSignedInTo(t *testing.T) {
 	h := newHarness(t, bcrypt.MinCost)
 	const x, y = "x@example.com", "y@example.com"
-	confirmedAccount(t, h, x)
+	ofX := signedInDevice(t, h, x)
 	confirmedAccount(t, h, y)
-	ofX := newDevice(t)
-	if _, err := h.auth.Login(from("198.51.100.7", ofX), x, abusePassword); err != nil {
-		t.Fatal(err)
-	}
 	attack(t, h, y)
 	for name, device := range map[string]string{"never seen": newDevice(t), "known to another account": ofX} {
 		if _, err := h.auth.Login(from("192.0.2.44", device), y, abusePassword); !errors.Is(err, domain.ErrInvalidCredentials) {
@@ -126,11 +133,7 @@ func TestADeviceExemptsOnlyTheAccountItSignedInTo(t *testing.T) {
 func TestADeviceNeverExemptsFromTheAddressThrottle(t *testing.T) {
 	h := newHarness(t, bcrypt.MinCost)
 	const owner = "owner@example.com"
-	confirmedAccount(t, h, owner)
-	device := newDevice(t)
-	if _, err := h.auth.Login(from("198.51.100.7", device), owner, abusePassword); err != nil {
-		t.Fatal(err)
-	}
+	device := signedInDevice(t, h, owner)
 	const noisy = "203.0.113.66"
 	for i := range 3 * app.DefaultAuthLimits.ClientFreeAttempts {
 		_, _ = h.auth.Login(from(noisy, device), owner, fmt.Sprintf("Guess-%d-x", i))
@@ -147,12 +150,7 @@ func TestADeviceNeverExemptsFromTheAddressThrottle(t *testing.T) {
 func TestAStolenDeviceIDIsWorthFewGuesses(t *testing.T) {
 	h := newHarness(t, bcrypt.MinCost)
 	const owner = "owner@example.com"
-	confirmedAccount(t, h, owner)
-	device := newDevice(t)
-	home := from("198.51.100.7", "")
-	if _, err := h.auth.Login(app.WithDevice(home, device), owner, abusePassword); err != nil {
-		t.Fatal(err)
-	}
+	device := signedInDevice(t, h, owner)
 	before := h.idp.calls.Load()
 	for i := range 200 {
 		_, err := h.auth.Login(from(fmt.Sprintf("10.%d.%d.9", i/250, i%250), device), owner, fmt.Sprintf("Stolen-%d-x", i))
@@ -166,7 +164,7 @@ func TestAStolenDeviceIDIsWorthFewGuesses(t *testing.T) {
 	if checked > want {
 		t.Errorf("%d of 200 guesses with a stolen device id reached the provider, want at most %d", checked, want)
 	}
-	if _, err := h.auth.Login(home, owner, abusePassword); err != nil {
+	if _, err := h.auth.Login(from(ownerHome, ""), owner, abusePassword); err != nil {
 		t.Fatalf("the owner from their known address: %v", err)
 	}
 	t.Logf("abuse: a stolen device id used from 200 addresses got %d guesses checked", checked)

@@ -52,6 +52,31 @@ func (f *authFixture) post(t *testing.T, path, body string) events.APIGatewayV2H
 	return resp
 }
 
+// confirmAccount makes the confirmed account authEmail with authPassword.
+func (f *authFixture) confirmAccount(t *testing.T) {
+	t.Helper()
+	if _, err := f.idp.SignUp(context.Background(), authEmail, authPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.idp.AdminConfirm(context.Background(), authEmail); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// loginFrom posts body to /api/auth/login from the client address ip and
+// checks the exchange against openapi.json.
+func (f *authFixture) loginFrom(t *testing.T, ip, body string) events.APIGatewayV2HTTPResponse {
+	t.Helper()
+	ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
+	ev.RequestContext.HTTP.SourceIP = ip
+	resp, err := f.handler.Handle(context.Background(), ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOpenAPI(t, ev, resp)
+	return resp
+}
+
 const (
 	authEmail    = "reader@example.com"
 	authPassword = "Dune-Messiah-1969"
@@ -140,13 +165,7 @@ func TestAuthRegisterConfirmLoginRefresh(t *testing.T) {
 
 func TestAuthFailures(t *testing.T) {
 	f := newAuthFixture(t)
-	ctx := context.Background()
-	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
-		t.Fatal(err)
-	}
+	f.confirmAccount(t)
 	badCredentials := problem{Type: typeBase + "invalid-credentials", Title: "Invalid credentials", Status: 401,
 		Detail: "The email address or the password is wrong."}
 	policy := fieldError{Field: "password", Message: domain.PasswordPolicy}
@@ -222,18 +241,8 @@ func TestAuthRejectsOtherMediaTypes(t *testing.T) {
 func TestAuthAnswersTellNothingAboutAccounts(t *testing.T) {
 	f := newAuthFixture(t)
 	ctx := context.Background()
-	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
-		t.Fatal(err)
-	}
-	from := func(ip, body string) events.APIGatewayV2HTTPResponse {
-		ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
-		ev.RequestContext.HTTP.SourceIP = ip
-		resp, _ := f.handler.Handle(ctx, ev)
-		return resp
-	}
+	f.confirmAccount(t)
+	from := func(ip, body string) events.APIGatewayV2HTTPResponse { return f.loginFrom(t, ip, body) }
 	wrong := `{"email":"` + authEmail + `","password":"Wrong-pass-1"}`
 	for i := range 30 { // the account is now throttled for clients it never signed in from
 		from(fmt.Sprintf("10.1.0.%d", i), wrong)
@@ -274,23 +283,8 @@ func TestAuthAnswersTellNothingAboutAccounts(t *testing.T) {
 // answer is valid for openapi.json.
 func TestAuthLoginPassesTheDeviceOn(t *testing.T) {
 	f := newAuthFixture(t)
-	ctx := context.Background()
-	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
-		t.Fatal(err)
-	}
-	from := func(ip, body string) events.APIGatewayV2HTTPResponse {
-		ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
-		ev.RequestContext.HTTP.SourceIP = ip
-		resp, err := f.handler.Handle(ctx, ev)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkOpenAPI(t, ev, resp)
-		return resp
-	}
+	f.confirmAccount(t)
+	from := func(ip, body string) events.APIGatewayV2HTTPResponse { return f.loginFrom(t, ip, body) }
 	const device = "Xk3_a-9QzR0bT7uVwY2c1A"
 	withDevice := `{"email":"` + authEmail + `","password":"` + authPassword + `","device":"` + device + `"}`
 	decodeTokens(t, from("198.51.100.7", withDevice))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -53,9 +54,12 @@ type AuthLimits struct {
 	ClientFreeAttempts, AccountFreeAttempts int
 	ThrottleBase                            time.Duration
 	ThrottleWindow                          time.Duration
-	// KnownClientFor is how long a client address an account signed in from
-	// stays known: the account's throttle does not apply to it, so an
-	// attacker elsewhere cannot lock the owner out.
+	// KnownClientFor is how long a client address, or a device (see
+	// WithDevice), an account signed in from stays known: the account's
+	// throttle does not apply to it, so an attacker elsewhere cannot lock the
+	// owner out. A known device loses that exemption for the rest of a
+	// ThrottleWindow after AccountFreeAttempts failed sign-ins with it, so a
+	// stolen device id is worth no more guesses than a new client gets.
 	KnownClientFor time.Duration
 }
 
@@ -100,6 +104,41 @@ func WithClient(ctx context.Context, address string) context.Context {
 func ClientFrom(ctx context.Context) string {
 	s, _ := ctx.Value(clientKey{}).(string)
 	return s
+}
+
+type deviceKey struct{}
+
+// DeviceIDLen is the length of a device id: 16 random bytes in base64url
+// without padding.
+const DeviceIDLen = 22
+
+// WithDevice returns a context naming the device a sign-in comes from: a
+// random id (ValidDeviceID) the browser made once and sends with every
+// sign-in, OWASP's "device cookie". A device the account signed in with
+// before is exempt from the account's sign-in throttle, from any address.
+func WithDevice(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, deviceKey{}, id)
+}
+
+// DeviceFrom returns the device id carried by ctx, or "".
+func DeviceFrom(ctx context.Context) string {
+	s, _ := ctx.Value(deviceKey{}).(string)
+	return s
+}
+
+// ValidDeviceID reports whether id is a device id: exactly DeviceIDLen
+// base64url characters (A–Z, a–z, 0–9, '-', '_').
+func ValidDeviceID(id string) bool {
+	if len(id) != DeviceIDLen {
+		return false
+	}
+	for _, c := range []byte(id) {
+		ok := 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // Registration is the outcome of Register.
@@ -218,8 +257,10 @@ func (a *Auth) ResendCode(ctx context.Context, email string) error {
 // tells whether an account exists. A client address that sent too many
 // attempts is domain.ErrTooManyAttempts whatever the account (it says
 // nothing about accounts). The account's own throttle never applies to a
-// client the account signed in from before, so nobody can lock the owner
-// out. The policy is not checked here, so accounts made under an older
+// client address the account signed in from before, nor to a device
+// (WithDevice) it signed in with before, from any address, so nobody can
+// lock the owner out; a device never exempts from the client address's
+// throttle. The policy is not checked here, so accounts made under an older
 // policy still sign in.
 func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error) {
 	start := time.Now()
@@ -255,7 +296,20 @@ func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error
 	if err != nil {
 		return Tokens{}, fmt.Errorf("login: %w", err)
 	}
-	if client == "" || !known.Live(now) {
+	exempt := client != "" && known.Live(now)
+	var deviceKnownKey, deviceTriesKey string
+	if id := DeviceFrom(ctx); ValidDeviceID(id) {
+		deviceKnownKey = "login-known:" + addr + "|device:" + id
+		deviceTriesKey = "login-device:" + addr + "|" + id
+	}
+	byDevice := false
+	if !exempt && deviceKnownKey != "" {
+		if byDevice, err = a.knownDevice(ctx, deviceKnownKey, deviceTriesKey, now); err != nil {
+			return Tokens{}, fmt.Errorf("login: %w", err)
+		}
+		exempt = byDevice
+	}
+	if !exempt {
 		// Counted before the password is checked, so parallel guesses
 		// cannot slip past the limit.
 		rec, err := a.attempts.Add(ctx, "login-account:"+addr, now, now.Add(a.limits.ThrottleWindow))
@@ -285,10 +339,36 @@ func (a *Auth) Login(ctx context.Context, email, password string) (Tokens, error
 			return Tokens{}, fmt.Errorf("login: %w", err)
 		}
 	}
+	if deviceKnownKey != "" {
+		if _, err := a.attempts.Add(ctx, deviceKnownKey, now, now.Add(a.limits.KnownClientFor)); err != nil {
+			return Tokens{}, fmt.Errorf("login: %w", err)
+		}
+	}
+	if byDevice {
+		_ = a.attempts.Delete(ctx, deviceTriesKey)
+	}
 	if err := a.ensureProfile(ctx, t.UserID, addr); err != nil {
 		return Tokens{}, fmt.Errorf("login: %w", err)
 	}
 	return t, nil
+}
+
+// knownDevice reports whether a sign-in with a device is exempt from the
+// account's throttle: the account signed in with the device before (a live
+// record at knownKey) and the device has had at most AccountFreeAttempts
+// sign-ins without success in this ThrottleWindow (triesKey, counted here
+// before the password is checked, so parallel guesses with a stolen device
+// id cannot slip past; a success forgets them).
+func (a *Auth) knownDevice(ctx context.Context, knownKey, triesKey string, now time.Time) (bool, error) {
+	known, err := a.attempts.Get(ctx, knownKey)
+	if err != nil || !known.Live(now) {
+		return false, err
+	}
+	tries, err := a.attempts.Add(ctx, triesKey, now, now.Add(a.limits.ThrottleWindow))
+	if err != nil {
+		return false, err
+	}
+	return tries.Count <= a.limits.AccountFreeAttempts, nil
 }
 
 // throttled reports whether an attempt counted in rec must wait: the first
@@ -299,8 +379,8 @@ func (a *Auth) throttled(rec Attempts, free int, now time.Time) bool {
 	if extra <= 0 {
 		return false
 	}
-	if extra >= 40 {
-		return true
+	if extra >= 62 || a.limits.ThrottleBase > 0 && time.Duration(uint64(1)<<extra-1) > math.MaxInt64/a.limits.ThrottleBase {
+		return true // a wait longer than a time.Duration holds (about 292 years)
 	}
 	wait := a.limits.ThrottleBase * time.Duration(uint64(1)<<extra-1)
 	return now.Sub(rec.First) < wait

@@ -327,3 +327,23 @@ func TestSigningInOftenIsNotSlowed(t *testing.T) {
 		}
 	}
 }
+
+// TestTheThrottleHoldsOnceItsWaitOutgrowsADuration: the n-th attempt over
+// the free ones waits ThrottleBase × (2ⁿ − 1); from n = 34 that product no
+// longer fits a time.Duration, and it must still refuse. (Before: it
+// overflowed to a negative wait, and attempts 34 to 39 over the free ones
+// of every window reached the provider.)
+func TestTheThrottleHoldsOnceItsWaitOutgrowsADuration(t *testing.T) {
+	h := newHarness(t, bcrypt.MinCost)
+	ctx := context.Background()
+	if _, err := h.p.SignUp(ctx, "victim@example.com", abusePassword); err != nil {
+		t.Fatal(err)
+	}
+	before := h.idp.calls.Load()
+	for i := range 100 {
+		_, _ = h.auth.Login(app.WithClient(ctx, fmt.Sprintf("10.%d.%d.3", i/250, i%250)), "victim@example.com", fmt.Sprintf("Spray-%d-x", i))
+	}
+	if n := h.idp.calls.Load() - before; n != int32(app.DefaultAuthLimits.AccountFreeAttempts) {
+		t.Errorf("%d of 100 guesses from distinct addresses reached the provider at one instant, want %d", n, app.DefaultAuthLimits.AccountFreeAttempts)
+	}
+}

@@ -3,6 +3,7 @@ package apigw
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -11,10 +12,12 @@ import (
 	"github.com/bookshop/bookshop/domain"
 )
 
-// credentialsRequest is the body of POST /api/auth/login.
+// credentialsRequest is the body of POST /api/auth/login: the credentials
+// and, optionally, the id the browser made for itself once (app.WithDevice).
 type credentialsRequest struct {
 	Email    string `json:"email" apigw:"required"`
 	Password string `json:"password" apigw:"required"`
+	Device   string `json:"device"`
 }
 
 // registerRequest is the body of POST /api/auth/register: the credentials
@@ -98,7 +101,15 @@ func (h *Handler) login(ctx context.Context, req events.APIGatewayV2HTTPRequest,
 	if err := decodeJSON(&req, credentialsRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	t, err := h.auth.Login(app.WithClient(ctx, req.RequestContext.HTTP.SourceIP), in.Email, in.Password)
+	signIn := app.WithClient(ctx, req.RequestContext.HTTP.SourceIP)
+	if in.Device != "" {
+		if !app.ValidDeviceID(in.Device) {
+			return events.APIGatewayV2HTTPResponse{}, fieldError("device",
+				fmt.Sprintf("must be %d base64url characters (16 random bytes, no padding)", app.DeviceIDLen))
+		}
+		signIn = app.WithDevice(signIn, in.Device)
+	}
+	t, err := h.auth.Login(signIn, in.Email, in.Password)
 	switch {
 	case errors.Is(err, domain.ErrTooManyAttempts):
 		h.metrics.Record(ctx, app.MetricSignInsRateLimited, 1)

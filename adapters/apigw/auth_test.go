@@ -52,6 +52,31 @@ func (f *authFixture) post(t *testing.T, path, body string) events.APIGatewayV2H
 	return resp
 }
 
+// confirmAccount makes the confirmed account authEmail with authPassword.
+func (f *authFixture) confirmAccount(t *testing.T) {
+	t.Helper()
+	if _, err := f.idp.SignUp(context.Background(), authEmail, authPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.idp.AdminConfirm(context.Background(), authEmail); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// loginFrom posts body to /api/auth/login from the client address ip and
+// checks the exchange against openapi.json.
+func (f *authFixture) loginFrom(t *testing.T, ip, body string) events.APIGatewayV2HTTPResponse {
+	t.Helper()
+	ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
+	ev.RequestContext.HTTP.SourceIP = ip
+	resp, err := f.handler.Handle(context.Background(), ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOpenAPI(t, ev, resp)
+	return resp
+}
+
 const (
 	authEmail    = "reader@example.com"
 	authPassword = "Dune-Messiah-1969"
@@ -140,18 +165,13 @@ func TestAuthRegisterConfirmLoginRefresh(t *testing.T) {
 
 func TestAuthFailures(t *testing.T) {
 	f := newAuthFixture(t)
-	ctx := context.Background()
-	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
-		t.Fatal(err)
-	}
+	f.confirmAccount(t)
 	badCredentials := problem{Type: typeBase + "invalid-credentials", Title: "Invalid credentials", Status: 401,
 		Detail: "The email address or the password is wrong."}
 	policy := fieldError{Field: "password", Message: domain.PasswordPolicy}
 	badEmail := fieldError{Field: "email", Message: "must be an email address such as reader@example.com"}
 	withDetail := func(p problem) problem { p.Detail = "One or more fields are invalid."; return p }
+	badDevice := fieldError{Field: "device", Message: "must be 22 base64url characters (16 random bytes, no padding)"}
 
 	tests := []struct {
 		name, path, body string
@@ -179,6 +199,14 @@ func TestAuthFailures(t *testing.T) {
 		{"login malformed email", "/api/auth/login", `{"email":"nobody","password":"` + authPassword + `"}`, badCredentials},
 		{"login null password", "/api/auth/login", `{"email":"` + authEmail + `","password":null}`,
 			withDetail(validation(fieldError{Field: "password", Message: "must not be null"}))},
+		{"login short device", "/api/auth/login", `{"email":"` + authEmail + `","password":"` + authPassword + `","device":"abc"}`,
+			withDetail(validation(badDevice))},
+		{"login device with padding", "/api/auth/login", `{"email":"` + authEmail + `","password":"` + authPassword + `","device":"AAAAAAAAAAAAAAAAAAAAAA=="}`,
+			withDetail(validation(badDevice))},
+		{"login device in standard base64", "/api/auth/login", `{"email":"` + authEmail + `","password":"` + authPassword + `","device":"AAAAAAAAAAAAAAAAAAAA+/"}`,
+			withDetail(validation(badDevice))},
+		{"login device of the wrong type", "/api/auth/login", `{"email":"` + authEmail + `","password":"` + authPassword + `","device":12}`,
+			withDetail(validation(fieldError{Field: "device", Message: "must be a string"}))},
 		{"confirm empty code", "/api/auth/confirm", `{"email":"` + authEmail + `","code":""}`,
 			withDetail(validation(fieldError{Field: "code", Message: "must be the code from the confirmation email"}))},
 		{"refresh unknown token", "/api/auth/refresh", `{"refreshToken":"forged"}`, problem{Type: typeBase + "invalid-refresh-token",
@@ -213,18 +241,8 @@ func TestAuthRejectsOtherMediaTypes(t *testing.T) {
 func TestAuthAnswersTellNothingAboutAccounts(t *testing.T) {
 	f := newAuthFixture(t)
 	ctx := context.Background()
-	if _, err := f.idp.SignUp(ctx, authEmail, authPassword); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.idp.AdminConfirm(ctx, authEmail); err != nil {
-		t.Fatal(err)
-	}
-	from := func(ip, body string) events.APIGatewayV2HTTPResponse {
-		ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
-		ev.RequestContext.HTTP.SourceIP = ip
-		resp, _ := f.handler.Handle(ctx, ev)
-		return resp
-	}
+	f.confirmAccount(t)
+	from := func(ip, body string) events.APIGatewayV2HTTPResponse { return f.loginFrom(t, ip, body) }
 	wrong := `{"email":"` + authEmail + `","password":"Wrong-pass-1"}`
 	for i := range 30 { // the account is now throttled for clients it never signed in from
 		from(fmt.Sprintf("10.1.0.%d", i), wrong)
@@ -255,6 +273,30 @@ func TestAuthAnswersTellNothingAboutAccounts(t *testing.T) {
 		Detail: "Too many attempts: wait a few minutes, then try again."}
 	if diff := cmp.Diff(want, decodeProblem(t, last)); diff != "" {
 		t.Fatalf("a client over its budget (-want +got):\n%s", diff)
+	}
+}
+
+// TestAuthLoginPassesTheDeviceOn: the device id of POST /api/auth/login
+// reaches the use case: after the owner signed in with it from one address,
+// it signs them in from another while the account is throttled for new
+// clients, which refuses the same request without it. Every request and
+// answer is valid for openapi.json.
+func TestAuthLoginPassesTheDeviceOn(t *testing.T) {
+	f := newAuthFixture(t)
+	f.confirmAccount(t)
+	from := func(ip, body string) events.APIGatewayV2HTTPResponse { return f.loginFrom(t, ip, body) }
+	const device = "Xk3_a-9QzR0bT7uVwY2c1A"
+	withDevice := `{"email":"` + authEmail + `","password":"` + authPassword + `","device":"` + device + `"}`
+	decodeTokens(t, from("198.51.100.7", withDevice))
+	for i := range 30 { // the account is now throttled for clients it never signed in from
+		from(fmt.Sprintf("10.1.0.%d", i), `{"email":"`+authEmail+`","password":"Wrong-pass-1","device":"AAAAAAAAAAAAAAAAAAAAAA"}`)
+	}
+	if resp := from("192.0.2.44", credentials); resp.StatusCode != 401 {
+		t.Fatalf("a new address without the device: %d %s, want 401", resp.StatusCode, resp.Body)
+	}
+	decodeTokens(t, from("192.0.2.44", withDevice))
+	if resp := from("192.0.2.45", `{"email":"`+authEmail+`","password":"`+authPassword+`","device":"`+device+`x"}`); resp.StatusCode != 400 {
+		t.Errorf("a 23-character device: %d %s, want 400", resp.StatusCode, resp.Body)
 	}
 }
 

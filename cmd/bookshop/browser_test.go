@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"testing"
 
@@ -213,6 +214,25 @@ func dollars(cents int64) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return fmt.Sprintf("$%s.%02d", s, cents%100)
+}
+
+// loginDevices returns the device ids the page sent with POST
+// /api/auth/login since the last ResetRequests, in order ("" for a sign-in
+// without one).
+func loginDevices(t *testing.T, b *browsertest.Browser) []string {
+	t.Helper()
+	var ids []string
+	for _, r := range b.Requests() {
+		if u, err := url.Parse(r.URL); err != nil || r.Method != "POST" || u.Path != "/api/auth/login" {
+			continue
+		}
+		var body struct{ Device string }
+		if err := json.Unmarshal([]byte(r.Body), &body); err != nil {
+			t.Fatalf("the body of POST /api/auth/login: %v in %q", err, r.Body)
+		}
+		ids = append(ids, body.Device)
+	}
+	return ids
 }
 
 // signIn signs in through the login page (checked with axe) and waits for

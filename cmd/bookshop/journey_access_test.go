@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/bookshop/bookshop/adapters/webui/browsertest"
@@ -77,6 +78,16 @@ func TestJourneyNonAdmin(t *testing.T) {
 	b.CheckA11y("not found, book")
 	b.Click(`main a[href="/"]`)
 	waitCount(b, tid("book-card"), 12)
+
+	// Signed out and in again: both sign-ins carry the browser's one device
+	// id, which the account's sign-in throttle lets through (app.WithDevice).
+	b.Click(tid("sign-out"))
+	b.WaitVisible(tid("sign-in"))
+	signIn(b, email, password)
+	devices := loginDevices(t, b)
+	if len(devices) != 2 || devices[0] != devices[1] || !regexp.MustCompile(`^[A-Za-z0-9_-]{22}$`).MatchString(devices[0]) {
+		t.Errorf("the device ids of the two sign-ins = %q, want one 22-character base64url id twice", devices)
+	}
 }
 
 // TestJourneyReviews writes, edits and deletes a review from the book page,

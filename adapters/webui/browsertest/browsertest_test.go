@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -296,6 +297,37 @@ document.body.dataset.done = "yes";
 	b.ResetRequests()
 	if got := b.CountRequests("/api/"); got != 0 {
 		t.Errorf("CountRequests after ResetRequests = %d", got)
+	}
+}
+
+// TestRecordsRequestBodies: Requests carries the body a page sent.
+func TestRecordsRequestBodies(t *testing.T) {
+	t.Parallel()
+	js := `await fetch("/api/echo", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({device: "abc"})});
+document.body.dataset.done = "yes";`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			_, _ = w.Write([]byte(page("Bodies", `<script type="module" src="/app.js"></script>`)))
+		case "/app.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			_, _ = w.Write([]byte(js))
+		default:
+			w.WriteHeader(http.StatusNoContent)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	b := browsertest.New(t)
+	b.Navigate(srv.URL)
+	b.WaitVisible("body[data-done]")
+	var got []string
+	for _, r := range b.Requests() {
+		if strings.HasSuffix(r.URL, "/api/echo") {
+			got = append(got, r.Method+" "+r.Body)
+		}
+	}
+	if want := []string{`POST {"device":"abc"}`}; !slices.Equal(got, want) {
+		t.Errorf("requests to /api/echo = %q, want %q", got, want)
 	}
 }
 

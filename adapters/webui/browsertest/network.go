@@ -14,6 +14,9 @@ import (
 type Request struct {
 	URL    string
 	Method string
+	// Body is the request body as the page sent it (a fetch's JSON), ""
+	// when it had none or the browser did not report it (a large upload).
+	Body string
 	// Type is the resource type: network.ResourceTypeDocument, Script,
 	// Stylesheet, Image, Fetch, XHR, ...
 	Type     network.ResourceType
@@ -49,7 +52,11 @@ func (r *recorder) network(ev any) {
 			prev.TransferredBytes = int64(e.RedirectResponse.EncodedDataLength)
 		}
 		r.byID[e.RequestID] = len(r.requests)
-		r.requests = append(r.requests, Request{URL: e.Request.URL, Method: e.Request.Method, Type: e.Type})
+		var body []byte
+		for _, p := range e.Request.PostDataEntries {
+			body = append(body, p.Bytes...)
+		}
+		r.requests = append(r.requests, Request{URL: e.Request.URL, Method: e.Request.Method, Type: e.Type, Body: string(body)})
 	case *network.EventResponseReceived:
 		if req := r.request(e.RequestID); req != nil {
 			resp := e.Response

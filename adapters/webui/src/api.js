@@ -48,8 +48,9 @@ function query(params) {
 // UNSAFE_HEADERS are set by the browser itself; XMLHttpRequest refuses them.
 const UNSAFE_HEADERS = new Set(['content-length', 'host', 'connection', 'accept-encoding', 'cookie']);
 
-// createApi returns the client. session is the session store (session.js).
-export function createApi({ session, onUnauthorized, fetch = globalThis.fetch.bind(globalThis), XHR = globalThis.XMLHttpRequest, setTimeout = globalThis.setTimeout.bind(globalThis) }) {
+// createApi returns the client. session is the session store (session.js);
+// device returns the browser's device id sent with every sign-in (device.js).
+export function createApi({ session, device = () => undefined, onUnauthorized, fetch = globalThis.fetch.bind(globalThis), XHR = globalThis.XMLHttpRequest, setTimeout = globalThis.setTimeout.bind(globalThis) }) {
   let refreshing = null; // the refresh in flight, shared by concurrent callers
 
   async function send(method, path, { body, headers = {}, token, signal } = {}) {
@@ -215,7 +216,9 @@ export function createApi({ session, onUnauthorized, fetch = globalThis.fetch.bi
     // resendCode asks for a new confirmation code; the answer is the same
     // whether or not the account exists.
     resendCode: (email) => call('POST', '/auth/resend', { body: { email } }),
-    login: async (email, password) => session.signIn(await call('POST', '/auth/login', { body: { email, password } })),
+    // login sends the browser's device id, so that the account's sign-in
+    // throttle lets this browser through during an attack (device.js).
+    login: async (email, password) => session.signIn(await call('POST', '/auth/login', { body: { email, password, device: device() } })),
     // signOut forgets the tokens at once, then revokes the refresh token so
     // that a copy of it is useless too (a failure there changes nothing
     // for this browser).

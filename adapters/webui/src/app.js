@@ -9,6 +9,7 @@ import { createRouter, loginHref, match } from './router.js';
 import { createSession } from './session.js';
 import { createCart } from './cart.js';
 import { createApi } from './api.js';
+import { createDevice } from './device.js';
 import { AppContext, useApp } from './context.js';
 import { Header } from './header.js';
 import { CatalogPage } from './pages/catalog.js';
@@ -137,6 +138,7 @@ function start(win) {
   const notify = (message) => notices.set({ id: notices.get().id + 1, message });
   const api = createApi({
     session,
+    device: createDevice(win),
     onUnauthorized: () => {
       const here = router.store.get();
       if (here.path === '/login') return;

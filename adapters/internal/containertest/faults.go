@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,13 +61,28 @@ func (f *Fault) docker(do func(ctx context.Context, cli *testcontainers.DockerCl
 	return do(ctx, cli, f.ctr.GetContainerID())
 }
 
+// pauseAttempts bounds Pause's tries. The kernel's cgroup freezer gives up
+// when a process does not stop in time (a JVM busy in a system call on a
+// loaded machine), and runc reports "unable to freeze" and thaws the
+// container; trying again a moment later freezes it.
+const pauseAttempts = 5
+
 // Pause freezes the container.
 func (f *Fault) Pause() {
 	f.tb.Helper()
-	err := f.docker(func(ctx context.Context, cli *testcontainers.DockerClient, id string) error {
-		_, err := cli.ContainerPause(ctx, id, client.ContainerPauseOptions{})
-		return err
-	})
+	var err error
+	for attempt := range pauseAttempts {
+		if attempt > 0 {
+			time.Sleep(time.Duration(attempt) * 200 * time.Millisecond)
+		}
+		err = f.docker(func(ctx context.Context, cli *testcontainers.DockerClient, id string) error {
+			_, err := cli.ContainerPause(ctx, id, client.ContainerPauseOptions{})
+			return err
+		})
+		if err == nil || !strings.Contains(err.Error(), "unable to freeze") {
+			break
+		}
+	}
 	if err != nil {
 		f.tb.Fatalf("pause %s: %v", f.name, err)
 	}

@@ -22,7 +22,8 @@ Usage: deploy/deploy.sh [options]          (also: make deploy DEPLOY_FLAGS='...'
 
 Builds and pushes the Lambda images to ECR, deploys deploy/template.yaml (sam deploy when the SAM CLI is
 installed, else aws cloudformation deploy), uploads the web app to the stack's bucket, invalidates /index.html
-and prints the shop's URLs. Needs the AWS CLI with credentials, Docker, and Git.
+and prints the shop's URLs and its operations dashboard. Needs the AWS CLI with credentials, Docker, and
+Git.
 
 Options (environment variable, default):
   --region REGION          AWS region (AWS_REGION, AWS_DEFAULT_REGION, else `aws configure get region`)
@@ -292,7 +293,7 @@ else
 fi
 
 # Stack outputs as "Key<TAB>Value" lines; placeholders <Key> in a dry run.
-output_keys=(ShopUrl ApiUrl DistributionId WebBucketName UserPoolId UserPoolClientId)
+output_keys=(ShopUrl ApiUrl DashboardUrl DistributionId WebBucketName UserPoolId UserPoolClientId)
 outputs="$(capture "$(for key in "${output_keys[@]}"; do printf '%s\t<%s>\n' "${key}" "${key}"; done)" \
   aws cloudformation describe-stacks --stack-name "${stack}" --region "${region}" \
   --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output text)"
@@ -326,6 +327,7 @@ cat <<EOF
 Shop:      ${shop_url}
 API:       ${shop_url}/api (the HTTP API itself: $(output ApiUrl))
 User pool: $(output UserPoolId) (web client $(output UserPoolClientId))
+Dashboard: $(output DashboardUrl) (runbook: README.md, Deploying to AWS -> Operate)
 EOF
 if "${new_stack}"; then
   cat <<EOF

@@ -232,8 +232,10 @@ func TestDeployDryRunBuildsPushesAndDeploysEveryFunction(t *testing.T) {
 			t.Errorf("parameter %s = %q, want %q", k, parameters[k], want)
 		}
 	}
-	if !strings.Contains(run.output, "Shop:      <ShopUrl>") {
-		t.Errorf("the shop URL is not printed:\n%s", run.output)
+	for _, want := range []string{"Shop:      <ShopUrl>", "Dashboard: <DashboardUrl>"} {
+		if !strings.Contains(run.output, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, run.output)
+		}
 	}
 }
 

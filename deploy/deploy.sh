@@ -22,7 +22,8 @@ Usage: deploy/deploy.sh [options]          (also: make deploy DEPLOY_FLAGS='...'
 
 Builds and pushes the Lambda images to ECR, deploys deploy/template.yaml (sam deploy when the SAM CLI is
 installed, else aws cloudformation deploy), uploads the web app to the stack's bucket, invalidates /index.html
-and prints the shop's URLs. Needs the AWS CLI with credentials, Docker, and Git.
+and prints the shop's URLs and its operations dashboard. Needs the AWS CLI with credentials, Docker, and
+Git.
 
 Options (environment variable, default):
   --region REGION          AWS region (AWS_REGION, AWS_DEFAULT_REGION, else `aws configure get region`)
@@ -274,6 +275,29 @@ for line in "${function_lines[@]}"; do
 done
 
 echo "== Stack ${stack} (${deployer}, ${region})"
+# CloudFormation takes a template of over 51,200 bytes only from S3: a private bucket per stack and region holds
+# the uploaded templates (sam and aws cloudformation deploy upload them), each kept 30 days.
+template_bucket="${stack_lc}-templates-${account}-${region}"
+((${#template_bucket} <= 63)) || die "template bucket name ${template_bucket} is over 63 characters: use a shorter --stack"
+ensure_template_bucket() {
+  local head=(aws s3api head-bucket --bucket "${template_bucket}" --region "${region}")
+  local create=(aws s3api create-bucket --bucket "${template_bucket}" --region "${region}")
+  [[ "${region}" == us-east-1 ]] || create+=(--create-bucket-configuration "LocationConstraint=${region}")
+  local block=(aws s3api put-public-access-block --bucket "${template_bucket}" --region "${region}"
+    --public-access-block-configuration
+    "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true")
+  local expire=(aws s3api put-bucket-lifecycle-configuration --bucket "${template_bucket}" --region "${region}"
+    --lifecycle-configuration '{"Rules":[{"ID":"expire-templates","Status":"Enabled","Filter":{},"Expiration":{"Days":30}}]}')
+  if "${dry_run}"; then
+    log "$(quote "${head[@]}") >/dev/null 2>&1 || { $(quote "${create[@]}") && $(quote "${block[@]}") && $(quote "${expire[@]}"); }"
+    return 0
+  fi
+  "${head[@]}" >/dev/null 2>&1 && return 0
+  run "${create[@]}" >/dev/null
+  run "${block[@]}"
+  run "${expire[@]}"
+}
+ensure_template_bucket
 [[ -z "${admin_email}" ]] || parameters+=("AdminEmail=${admin_email}")
 [[ -z "${operator_email}" ]] || parameters+=("OperatorEmail=${operator_email}")
 [[ -z "${covers_bucket}" ]] || parameters+=("CoversBucketName=${covers_bucket}")
@@ -281,6 +305,7 @@ echo "== Stack ${stack} (${deployer}, ${region})"
 [[ -z "${allowed_origins}" ]] || parameters+=("AllowedOrigins=${allowed_origins}")
 common=(--template-file "${TEMPLATE}" --stack-name "${stack}" --region "${region}"
   --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset
+  --s3-bucket "${template_bucket}" --s3-prefix templates
   --parameter-overrides "${parameters[@]}")
 if [[ "${deployer}" == sam ]]; then
   # The images are pushed already; SAM still wants a repository for each image function (the option is given
@@ -292,7 +317,7 @@ else
 fi
 
 # Stack outputs as "Key<TAB>Value" lines; placeholders <Key> in a dry run.
-output_keys=(ShopUrl ApiUrl DistributionId WebBucketName UserPoolId UserPoolClientId)
+output_keys=(ShopUrl ApiUrl DashboardUrl DistributionId WebBucketName UserPoolId UserPoolClientId)
 outputs="$(capture "$(for key in "${output_keys[@]}"; do printf '%s\t<%s>\n' "${key}" "${key}"; done)" \
   aws cloudformation describe-stacks --stack-name "${stack}" --region "${region}" \
   --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output text)"
@@ -326,6 +351,7 @@ cat <<EOF
 Shop:      ${shop_url}
 API:       ${shop_url}/api (the HTTP API itself: $(output ApiUrl))
 User pool: $(output UserPoolId) (web client $(output UserPoolClientId))
+Dashboard: $(output DashboardUrl) (runbook: README.md, Deploying to AWS -> Operate)
 EOF
 if "${new_stack}"; then
   cat <<EOF

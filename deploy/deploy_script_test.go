@@ -232,8 +232,10 @@ func TestDeployDryRunBuildsPushesAndDeploysEveryFunction(t *testing.T) {
 			t.Errorf("parameter %s = %q, want %q", k, parameters[k], want)
 		}
 	}
-	if !strings.Contains(run.output, "Shop:      <ShopUrl>") {
-		t.Errorf("the shop URL is not printed:\n%s", run.output)
+	for _, want := range []string{"Shop:      <ShopUrl>", "Dashboard: <DashboardUrl>"} {
+		if !strings.Contains(run.output, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, run.output)
+		}
 	}
 }
 
@@ -357,14 +359,32 @@ func TestDeployScriptIsShellcheckClean(t *testing.T) {
 	}
 }
 
-// TestTemplateFitsADirectDeploy: `aws cloudformation deploy` and `sam
-// deploy` send a template of at most 51,200 bytes without an S3 bucket.
-func TestTemplateFitsADirectDeploy(t *testing.T) {
-	info, err := os.Stat(templatePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Size() > 51200 {
-		t.Errorf("%s is %d bytes; over 51,200 deploy.sh must upload it to S3 first (--s3-bucket)", templatePath, info.Size())
+// TestDeployUploadsTheTemplateThroughS3: `aws cloudformation deploy` and
+// `sam deploy` send a template of over 51,200 bytes (template.yaml is, with
+// its dashboard) only through S3, so both deployers get the stack's private
+// template bucket, created when missing.
+func TestDeployUploadsTheTemplateThroughS3(t *testing.T) {
+	const bucket = "shop-test-templates-<account-id>-eu-west-1"
+	for _, deployer := range []string{"cloudformation", "sam"} {
+		run := runDryRun(t, "--region", "eu-west-1", "--stack", "Shop-Test", "--admin-email", "admin@example.com",
+			"--tag", "t1", "--deployer", deployer)
+		deploy := max(run.find(0, "aws", "cloudformation", "deploy"), run.find(0, "sam", "deploy"))
+		if deploy < 0 {
+			t.Fatalf("%s: no deploy in:\n%s", deployer, run.output)
+		}
+		if got := run.flag(deploy, "--s3-bucket"); got != bucket {
+			t.Errorf("%s: --s3-bucket %q, want %q", deployer, got, bucket)
+		}
+		head := run.find(0, "aws", "s3api", "head-bucket", "--bucket", bucket)
+		if head < 0 || head > deploy {
+			t.Fatalf("%s: the template bucket is not ensured before the deploy:\n%s", deployer, run.output)
+		}
+		ensure := strings.Join(run.commands[head], " ")
+		for _, want := range []string{"create-bucket --bucket " + bucket, "LocationConstraint=eu-west-1",
+			"RestrictPublicBuckets=true", `"Expiration":{"Days":30}`} {
+			if !strings.Contains(ensure, want) {
+				t.Errorf("%s: the template bucket's creation lacks %s: %s", deployer, want, ensure)
+			}
+		}
 	}
 }

@@ -51,6 +51,13 @@ type embedded struct {
 // signing key and cheap password hashing.
 func startEmbedded(t testing.TB, env map[string]string) embedded {
 	t.Helper()
+	return startEmbeddedBehind(t, env, nil)
+}
+
+// startEmbeddedBehind is startEmbedded with the server's handler wrapped by
+// wrap (none when nil), e.g. to make the API fail on purpose.
+func startEmbeddedBehind(t testing.TB, env map[string]string, wrap func(http.Handler) http.Handler) embedded {
+	t.Helper()
 	if env == nil {
 		env = map[string]string{}
 	}
@@ -70,6 +77,9 @@ func startEmbedded(t testing.TB, env map[string]string) embedded {
 		t.Fatal(err)
 	}
 	ts.Config.Handler = srv.handler
+	if wrap != nil {
+		ts.Config.Handler = wrap(srv.handler)
+	}
 	ts.Start()
 	t.Cleanup(ts.Close)
 	return embedded{url: ts.URL, cfg: cfg, srv: srv}

@@ -2,7 +2,10 @@
 // /api on this origin as JSON; RFC 9457 problems become ApiErrors; signed-in
 // requests carry the access token, refreshed shortly before it expires; a
 // 401 on a signed-in request signs the shopper out and hands over to
-// onUnauthorized (the app sends them to /login?next=…).
+// onUnauthorized (the app sends them to /login?next=…). A GET that the shop
+// answers "busy" (503, or 429 with Retry-After) is sent again after the
+// wait it asks for, up to GET_RETRIES times, so a caller sees the failure
+// only when the shop stays busy; writes are never repeated here.
 
 const BASE = '/api';
 
@@ -10,11 +13,25 @@ const BASE = '/api';
 // refreshed.
 const REFRESH_MARGIN_MS = 60_000;
 
+// GET_RETRIES is how many times a busy GET is sent again; RETRY_MAX_MS is
+// the longest wait before one (an answer asking for longer is not retried:
+// the shop said it will not be ready sooner); RETRY_DEFAULT_MS is the wait
+// for a 503 without Retry-After.
+const GET_RETRIES = 2;
+const RETRY_MAX_MS = 5_000;
+const RETRY_DEFAULT_MS = 1_000;
+
+// BUSY is the problem shown for a busy answer that carries none of its own
+// (a 503 or 429 from a proxy, say).
+const BUSY = { title: 'The shop is busy', detail: 'The shop is busy right now: try again in a few seconds.' };
+
 // ApiError is a failed request: status (0 when the server was not reached),
 // title, detail, fields (field name → message, from the problem's
-// "errors"), and the problem itself (e.g. problem.outOfStock).
+// "errors"), and the problem itself (e.g. problem.outOfStock). A busy
+// answer (503, 429) without a detail of its own gets BUSY's.
 export class ApiError extends Error {
   constructor(status, problem = {}) {
+    if ((status === 503 || status === 429) && !problem.detail) problem = { ...BUSY, ...problem, detail: BUSY.detail };
     super(problem.detail || problem.title || `The request failed (${status}).`);
     this.name = 'ApiError';
     this.status = status;
@@ -33,6 +50,24 @@ const offline = () =>
 
 const isAbort = (err) => err?.name === 'AbortError';
 
+const aborted = () => new DOMException('The request was aborted.', 'AbortError');
+
+// retryDelay is how long to wait before sending a GET again that the shop
+// answered with res, in milliseconds, or -1 when it is not to be repeated:
+// only a 503 or a 429 is, after its Retry-After (seconds or an HTTP date;
+// a 503 without a usable one waits RETRY_DEFAULT_MS), and only when that is
+// at most RETRY_MAX_MS away.
+function retryDelay(res, now) {
+  if (res.status !== 503 && res.status !== 429) return -1;
+  const fallback = res.status === 503 ? RETRY_DEFAULT_MS : -1;
+  const value = (res.headers.get('Retry-After') || '').trim();
+  let ms;
+  if (/^\d+$/.test(value)) ms = Number(value) * 1000;
+  else if (value) ms = Date.parse(value) - now;
+  if (ms === undefined || Number.isNaN(ms)) return fallback;
+  return ms > RETRY_MAX_MS ? -1 : Math.max(0, ms);
+}
+
 // ifMatch is the If-Match header naming an entity's version (its ETag).
 const ifMatch = (version) => ({ 'If-Match': `"${version}"` });
 
@@ -50,30 +85,50 @@ const UNSAFE_HEADERS = new Set(['content-length', 'host', 'connection', 'accept-
 
 // createApi returns the client. session is the session store (session.js);
 // device returns the browser's device id sent with every sign-in (device.js).
-export function createApi({ session, device = () => undefined, onUnauthorized, fetch = globalThis.fetch.bind(globalThis), XHR = globalThis.XMLHttpRequest, setTimeout = globalThis.setTimeout.bind(globalThis) }) {
+export function createApi({ session, device = () => undefined, onUnauthorized, fetch = globalThis.fetch.bind(globalThis), XHR = globalThis.XMLHttpRequest, setTimeout = globalThis.setTimeout.bind(globalThis), clearTimeout = globalThis.clearTimeout.bind(globalThis) }) {
   let refreshing = null; // the refresh in flight, shared by concurrent callers
+
+  // pause waits ms, or rejects with an AbortError as soon as signal aborts.
+  function pause(ms, signal) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(aborted());
+      const stop = () => {
+        clearTimeout(wake);
+        reject(aborted());
+      };
+      const wake = setTimeout(() => {
+        signal?.removeEventListener('abort', stop);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', stop, { once: true });
+    });
+  }
 
   async function send(method, path, { body, headers = {}, token, signal } = {}) {
     const h = { Accept: 'application/json, application/problem+json', ...headers };
     if (body !== undefined) h['Content-Type'] = 'application/json';
     if (token) h.Authorization = `Bearer ${token}`;
-    let res;
-    try {
-      res = await fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal });
-    } catch (err) {
-      throw isAbort(err) ? err : offline();
-    }
-    const text = await res.text().catch(() => '');
-    let data = null;
-    if (text) {
+    for (let attempt = 0; ; attempt++) {
+      let res;
       try {
-        data = JSON.parse(text);
-      } catch {
-        data = null;
+        res = await fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body), signal });
+      } catch (err) {
+        throw isAbort(err) ? err : offline();
       }
+      const text = await res.text().catch(() => '');
+      let data = null;
+      if (text) {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          data = null;
+        }
+      }
+      if (res.ok) return { status: res.status, data, headers: res.headers };
+      const wait = method === 'GET' && attempt < GET_RETRIES ? retryDelay(res, Date.now()) : -1;
+      if (wait < 0) throw new ApiError(res.status, data && typeof data === 'object' ? data : {});
+      await pause(wait, signal);
     }
-    if (!res.ok) throw new ApiError(res.status, data && typeof data === 'object' ? data : {});
-    return { status: res.status, data, headers: res.headers };
   }
 
   // refresh exchanges the refresh token for new tokens, once at a time.

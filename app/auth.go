@@ -54,6 +54,11 @@ type AuthLimits struct {
 	ClientFreeAttempts, AccountFreeAttempts int
 	ThrottleBase                            time.Duration
 	ThrottleWindow                          time.Duration
+	// SignUpsPerClient is how many registrations a client address may send
+	// per ThrottleWindow; each one can make the provider email a
+	// confirmation code to any address, so one client cannot use the shop
+	// to mail strangers or spend the provider's email quota.
+	SignUpsPerClient int
 	// KnownClientFor is how long a client address, or a device (see
 	// WithDevice), an account signed in from stays known: the account's
 	// throttle does not apply to it, so an attacker elsewhere cannot lock the
@@ -67,7 +72,7 @@ type AuthLimits struct {
 var DefaultAuthLimits = AuthLimits{
 	CodeGuesses: 5, CodeWindow: 24 * time.Hour, Resends: 5, ReclaimAfter: time.Hour,
 	ClientFreeAttempts: 20, AccountFreeAttempts: 10, ThrottleBase: time.Second, ThrottleWindow: time.Hour,
-	KnownClientFor: 30 * 24 * time.Hour,
+	SignUpsPerClient: 10, KnownClientFor: 30 * 24 * time.Hour,
 }
 
 // NewAuth returns the use case over idp, keeping throttling state in
@@ -159,7 +164,10 @@ type Registration struct {
 // domain.ErrUserExists, unless it is unconfirmed and older than
 // AuthLimits.ReclaimAfter: then it is replaced, so whoever owns the mailbox
 // can always claim it (the owner of a younger sign-up asks for a new code
-// with ResendCode instead).
+// with ResendCode instead). A client address (WithClient) that sent
+// AuthLimits.SignUpsPerClient registrations in the ThrottleWindow gets
+// domain.ErrTooManyAttempts, whatever the email, before the provider is
+// called.
 func (a *Auth) Register(ctx context.Context, email, password, name string) (Registration, error) {
 	addr, err := CanonicalEmail(email)
 	fields := appendFields(nil, err)
@@ -168,6 +176,18 @@ func (a *Auth) Register(ctx context.Context, email, password, name string) (Regi
 	fields = appendFields(fields, nameErr)
 	if len(fields) > 0 {
 		return Registration{}, &domain.ValidationError{Fields: fields}
+	}
+	if client := ClientFrom(ctx); client != "" {
+		// Counted before the provider is called, so parallel sign-ups
+		// cannot slip past the limit.
+		now := a.clock.Now()
+		rec, err := a.attempts.Add(ctx, "signup-client:"+client, now, now.Add(a.limits.ThrottleWindow))
+		if err != nil {
+			return Registration{}, fmt.Errorf("register: %w", err)
+		}
+		if rec.Count > a.limits.SignUpsPerClient {
+			return Registration{}, fmt.Errorf("register: client %s: %w", client, domain.ErrTooManyAttempts)
+		}
 	}
 	res, err := a.idp.SignUp(ctx, addr, password)
 	if errors.Is(err, domain.ErrUserExists) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -345,5 +346,44 @@ func TestTheThrottleHoldsOnceItsWaitOutgrowsADuration(t *testing.T) {
 	}
 	if n := h.idp.calls.Load() - before; n != int32(app.DefaultAuthLimits.AccountFreeAttempts) {
 		t.Errorf("%d of 100 guesses from distinct addresses reached the provider at one instant, want %d", n, app.DefaultAuthLimits.AccountFreeAttempts)
+	}
+}
+
+// TestSignUpsFromOneAddressAreCapped: each registration can make the
+// provider email a code to any address, so one client address gets
+// SignUpsPerClient of them per ThrottleWindow, counted before the provider
+// is called (also when sent at once); another address is not affected, and
+// the next window starts afresh.
+func TestSignUpsFromOneAddressAreCapped(t *testing.T) {
+	h := newHarness(t, bcrypt.MinCost)
+	limit := app.DefaultAuthLimits.SignUpsPerClient
+	spammer := app.WithClient(context.Background(), "198.51.100.7")
+	var wg sync.WaitGroup
+	var refused atomic.Int32
+	for i := range 3 * limit {
+		wg.Go(func() {
+			_, err := h.auth.Register(spammer, fmt.Sprintf("stranger%02d@example.com", i), abusePassword, "")
+			switch {
+			case errors.Is(err, domain.ErrTooManyAttempts):
+				refused.Add(1)
+			case err != nil:
+				t.Errorf("sign-up %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := h.idp.calls.Load(); n != int32(limit) {
+		t.Fatalf("%d of %d sign-ups from one address reached the provider, want %d", n, 3*limit, limit)
+	}
+	if n := refused.Load(); n != int32(2*limit) {
+		t.Fatalf("%d sign-ups refused with ErrTooManyAttempts, want %d", n, 2*limit)
+	}
+	other := app.WithClient(context.Background(), "203.0.113.9")
+	if _, err := h.auth.Register(other, "neighbour@example.com", abusePassword, ""); err != nil {
+		t.Fatalf("a sign-up from another address: %v", err)
+	}
+	h.clock.Advance(app.DefaultAuthLimits.ThrottleWindow + time.Second)
+	if _, err := h.auth.Register(spammer, "later@example.com", abusePassword, ""); err != nil {
+		t.Fatalf("a sign-up from the same address in the next window: %v", err)
 	}
 }

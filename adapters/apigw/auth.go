@@ -76,7 +76,7 @@ func (h *Handler) register(ctx context.Context, req events.APIGatewayV2HTTPReque
 	if err := decodeJSON(&req, registerRequestSchema, &in); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
-	reg, err := h.auth.Register(ctx, in.Email, in.Password, in.Name)
+	reg, err := h.auth.Register(app.WithClient(ctx, req.RequestContext.HTTP.SourceIP), in.Email, in.Password, in.Name)
 	if err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
@@ -67,7 +68,14 @@ func (f *authFixture) confirmAccount(t *testing.T) {
 // checks the exchange against openapi.json.
 func (f *authFixture) loginFrom(t *testing.T, ip, body string) events.APIGatewayV2HTTPResponse {
 	t.Helper()
-	ev := newEvent(t, "POST", "/api/auth/login", jsonBody(body))
+	return f.postFrom(t, "/api/auth/login", ip, body)
+}
+
+// postFrom posts body to path from the client address ip and checks the
+// exchange against openapi.json.
+func (f *authFixture) postFrom(t *testing.T, path, ip, body string) events.APIGatewayV2HTTPResponse {
+	t.Helper()
+	ev := newEvent(t, "POST", path, jsonBody(body))
 	ev.RequestContext.HTTP.SourceIP = ip
 	resp, err := f.handler.Handle(context.Background(), ev)
 	if err != nil {
@@ -321,4 +329,26 @@ func (f *authFixture) serveGet(t *testing.T, path string) events.APIGatewayV2HTT
 		t.Fatal(err)
 	}
 	return resp
+}
+
+// TestAuthRegisterIsLimitedPerAddress: one client address gets
+// SignUpsPerClient registrations an hour, then 429 (a problem that names
+// no account); another address still registers.
+func TestAuthRegisterIsLimitedPerAddress(t *testing.T) {
+	f := newAuthFixture(t)
+	register := func(ip string, i int) events.APIGatewayV2HTTPResponse {
+		return f.postFrom(t, "/api/auth/register", ip, fmt.Sprintf(`{"email":"new%02d@example.com","password":%q}`, i, authPassword))
+	}
+	for i := range app.DefaultAuthLimits.SignUpsPerClient {
+		if resp := register("198.51.100.7", i); resp.StatusCode != 201 {
+			t.Fatalf("sign-up %d: %d %s", i, resp.StatusCode, resp.Body)
+		}
+	}
+	resp := register("198.51.100.7", 99)
+	if resp.StatusCode != 429 || resp.Headers["Content-Type"] != "application/problem+json" || strings.Contains(resp.Body, "new99") {
+		t.Fatalf("one sign-up too many: %d %v %s; want 429 problem+json naming no account", resp.StatusCode, resp.Headers, resp.Body)
+	}
+	if resp := register("203.0.113.9", 98); resp.StatusCode != 201 {
+		t.Fatalf("a sign-up from another address: %d %s", resp.StatusCode, resp.Body)
+	}
 }

@@ -168,10 +168,24 @@ func (b *Browser) WaitNetworkIdle() {
 			return
 		}
 		if time.Now().After(deadline) {
-			b.fatalf("wait for the network to be idle: %d request(s) still in flight after %v", inFlight, b.cfg.timeout)
+			b.fatalf("wait for the network to be idle: %d request(s) still in flight after %v: %s",
+				inFlight, b.cfg.timeout, strings.Join(b.events.inFlight(), ", "))
 		}
 		<-tick.C
 	}
+}
+
+// inFlight lists the method and URL of the requests not done.
+func (r *recorder) inFlight() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, req := range r.requests {
+		if !req.Done {
+			out = append(out, req.Method+" "+req.URL)
+		}
+	}
+	return out
 }
 
 // networkState returns the number of requests in flight and how long the

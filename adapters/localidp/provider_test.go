@@ -66,6 +66,13 @@ func contractFixture(p *localidp.Provider, v *jwtauth.Verifier) porttest.Identit
 			}
 			return code
 		},
+		ResetCode: func(tb testing.TB, email string) string {
+			code, ok := p.ResetCode(email)
+			if !ok {
+				tb.Fatalf("no reset code for %s", email)
+			}
+			return code
+		},
 		VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
 			return v.Verify(ctx, token)
 		},

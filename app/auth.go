@@ -263,10 +263,7 @@ func (a *Auth) ResendCode(ctx context.Context, email string) error {
 	switch err := a.idp.ResendCode(ctx, addr); {
 	case err == nil:
 		_ = a.attempts.Delete(ctx, confirmKey(addr))
-	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrForbidden),
-		errors.Is(err, domain.ErrTooManyRequests), errors.Is(err, errors.ErrUnsupported):
-		// Unknown, confirmed or throttled by the provider, or a provider
-		// (an emulator) that cannot resend: the same answer.
+	case untold(err):
 	default:
 		return fmt.Errorf("resend code: %w", err)
 	}
@@ -306,9 +303,7 @@ func (a *Auth) RequestPasswordReset(ctx context.Context, email string) error {
 	switch err := a.idp.ForgotPassword(ctx, addr); {
 	case err == nil:
 		_ = a.attempts.Delete(ctx, resetKey(addr))
-	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrForbidden),
-		errors.Is(err, domain.ErrTooManyRequests):
-		// Unknown, unconfirmed or throttled by the provider: the same answer.
+	case untold(err):
 	default:
 		return fmt.Errorf("request password reset: %w", err)
 	}
@@ -553,6 +548,15 @@ func (a *Auth) Logout(ctx context.Context, refreshToken string) error {
 
 // confirmKey counts the guesses at an account's confirmation code.
 func confirmKey(addr string) string { return "confirm:" + addr }
+
+// untold reports whether the provider refused to send a code for a reason
+// the answer must not tell: an unknown account, one in the wrong state
+// (confirmed, or not yet), the provider's own throttling, or a provider (an
+// emulator) that cannot send. Such refusals answer like a sent code.
+func untold(err error) bool {
+	return errors.Is(err, domain.ErrNotFound) || errors.Is(err, domain.ErrInvalid) || errors.Is(err, domain.ErrForbidden) ||
+		errors.Is(err, domain.ErrTooManyRequests) || errors.Is(err, errors.ErrUnsupported)
+}
 
 // resetKey counts the guesses at an account's password reset code.
 func resetKey(addr string) string { return "reset:" + addr }

@@ -3,6 +3,8 @@ package main
 import (
 	"net/url"
 	"testing"
+
+	"github.com/bookshop/bookshop/adapters/webui/browsertest"
 )
 
 // TestJourneyPasswordReset: a shopper who forgot their password follows
@@ -53,24 +55,16 @@ func TestJourneyPasswordReset(t *testing.T) {
 
 	// Provoked: a weak password and a wrong code, each answered 400.
 	b.AllowError(`status of 400 .*/api/auth/password/reset\)$`)
-	b.SendKeys("#code", code)
-	b.SendKeys("#password", "lowercase-only-1")
-	b.Click(tid("reset-submit"))
-	waitTextContains(b, "#password-error", "upper-case")
-	b.CheckA11y("reset password, weak password")
 	wrong := "000000"
 	if code == wrong {
 		wrong = "111111"
 	}
-	b.Clear("#code")
-	b.SendKeys("#code", wrong)
-	b.Clear("#password")
-	b.SendKeys("#password", newPassword)
-	b.Click(tid("reset-submit"))
+	fillIn(b, map[string]string{"#code": code, "#password": "lowercase-only-1"}, tid("reset-submit"))
+	waitTextContains(b, "#password-error", "upper-case")
+	b.CheckA11y("reset password, weak password")
+	fillIn(b, map[string]string{"#code": wrong, "#password": newPassword}, tid("reset-submit"))
 	waitTextContains(b, "#code-error", "is wrong or has expired")
-	b.Clear("#code")
-	b.SendKeys("#code", code)
-	b.Click(tid("reset-submit"))
+	fillIn(b, map[string]string{"#code": code}, tid("reset-submit"))
 
 	b.WaitVisible(tid("login-reset"))
 	waitPath(b, "/login?reset=1&email="+url.QueryEscape(email))
@@ -80,11 +74,18 @@ func TestJourneyPasswordReset(t *testing.T) {
 		t.Errorf("the sign-in form's email = %q, want %q", got, email)
 	}
 	b.AllowError(`status of 401 .*/api/auth/login\)$`) // provoked: the old password
-	b.SendKeys("#password", oldPassword)
-	b.Click(tid("login-submit"))
+	fillIn(b, map[string]string{"#password": oldPassword}, tid("login-submit"))
 	waitTextContains(b, "main [role=alert]", "wrong")
-	b.Clear("#password")
-	b.SendKeys("#password", newPassword)
-	b.Click(tid("login-submit"))
+	fillIn(b, map[string]string{"#password": newPassword}, tid("login-submit"))
 	waitTextContains(b, tid("account"), email)
+}
+
+// fillIn replaces the values of the fields (by CSS selector) and clicks
+// submit.
+func fillIn(b *browsertest.Browser, values map[string]string, submit string) {
+	for selector, value := range values {
+		b.Clear(selector)
+		b.SendKeys(selector, value)
+	}
+	b.Click(submit)
 }

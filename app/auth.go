@@ -57,7 +57,9 @@ type AuthLimits struct {
 	// SignUpsPerClient is how many registrations a client address may send
 	// per ThrottleWindow; each one can make the provider email a
 	// confirmation code to any address, so one client cannot use the shop
-	// to mail strangers or spend the provider's email quota.
+	// to mail strangers or spend the provider's email quota. Password
+	// reset requests (RequestPasswordReset) have a budget of the same size
+	// per client address, counted apart from sign-ups.
 	SignUpsPerClient int
 	// KnownClientFor is how long a client address, or a device (see
 	// WithDevice), an account signed in from stays known: the account's
@@ -261,13 +263,87 @@ func (a *Auth) ResendCode(ctx context.Context, email string) error {
 	switch err := a.idp.ResendCode(ctx, addr); {
 	case err == nil:
 		_ = a.attempts.Delete(ctx, confirmKey(addr))
-	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrForbidden),
-		errors.Is(err, domain.ErrTooManyRequests), errors.Is(err, errors.ErrUnsupported):
-		// Unknown, confirmed or throttled by the provider, or a provider
-		// (an emulator) that cannot resend: the same answer.
+	case untold(err):
 	default:
 		return fmt.Errorf("resend code: %w", err)
 	}
+	return nil
+}
+
+// RequestPasswordReset asks the provider to email a password reset code to
+// the account. It answers nil whether or not the account exists or is
+// confirmed, and sends nothing beyond AuthLimits.Resends codes per account
+// per CodeWindow, silently; each code sent gives AuthLimits.CodeGuesses new
+// guesses. A malformed email is a *domain.ValidationError. A client address
+// (WithClient) that sent AuthLimits.SignUpsPerClient requests in the
+// ThrottleWindow gets domain.ErrTooManyAttempts, whatever the email, before
+// the provider is called.
+func (a *Auth) RequestPasswordReset(ctx context.Context, email string) error {
+	addr, err := CanonicalEmail(email)
+	if err != nil {
+		return err
+	}
+	now := a.clock.Now()
+	if client := ClientFrom(ctx); client != "" {
+		rec, err := a.attempts.Add(ctx, "reset-client:"+client, now, now.Add(a.limits.ThrottleWindow))
+		if err != nil {
+			return fmt.Errorf("request password reset: %w", err)
+		}
+		if rec.Count > a.limits.SignUpsPerClient {
+			return fmt.Errorf("request password reset: client %s: %w", client, domain.ErrTooManyAttempts)
+		}
+	}
+	rec, err := a.attempts.Add(ctx, "reset-send:"+addr, now, now.Add(a.limits.CodeWindow))
+	if err != nil {
+		return fmt.Errorf("request password reset: %w", err)
+	}
+	if rec.Count > a.limits.Resends {
+		return nil
+	}
+	switch err := a.idp.ForgotPassword(ctx, addr); {
+	case err == nil:
+		_ = a.attempts.Delete(ctx, resetKey(addr))
+	case untold(err):
+	default:
+		return fmt.Errorf("request password reset: %w", err)
+	}
+	return nil
+}
+
+// ResetPassword sets a new password with the code RequestPasswordReset
+// sent. A malformed email or code and a new password that breaks
+// domain.PasswordPolicy are a *domain.ValidationError (fields "email",
+// "code", "password"), and the provider is not called. A wrong or expired
+// code is domain.ErrInvalidCode, and so is every attempt after
+// AuthLimits.CodeGuesses for one code, right or not (the code is void until
+// a new one is requested); unknown accounts answer the same. The provider
+// revokes the account's refresh tokens where it can (see
+// IdentityProvider.ConfirmForgotPassword).
+func (a *Auth) ResetPassword(ctx context.Context, email, code, newPassword string) error {
+	addr, emailErr := CanonicalEmail(email)
+	fields := appendFields(nil, emailErr)
+	code = strings.TrimSpace(code)
+	if code == "" || len(code) > 16 {
+		fields = append(fields, domain.FieldError{Field: "code", Message: "must be the code from the password reset email"})
+	}
+	fields = appendFields(fields, domain.CheckPassword(newPassword))
+	if len(fields) > 0 {
+		return &domain.ValidationError{Fields: fields}
+	}
+	now := a.clock.Now()
+	// Counted before it is checked, so parallel guesses cannot slip past
+	// the limit.
+	rec, err := a.attempts.Add(ctx, resetKey(addr), now, now.Add(a.limits.CodeWindow))
+	if err != nil {
+		return fmt.Errorf("reset password: %w", err)
+	}
+	if rec.Count > a.limits.CodeGuesses {
+		return fmt.Errorf("reset password: %d guesses for one code: %w", rec.Count, domain.InvalidCodeError())
+	}
+	if err := a.idp.ConfirmForgotPassword(ctx, addr, code, newPassword); err != nil {
+		return fmt.Errorf("reset password: %w", err)
+	}
+	_ = a.attempts.Delete(ctx, resetKey(addr))
 	return nil
 }
 
@@ -472,6 +548,18 @@ func (a *Auth) Logout(ctx context.Context, refreshToken string) error {
 
 // confirmKey counts the guesses at an account's confirmation code.
 func confirmKey(addr string) string { return "confirm:" + addr }
+
+// untold reports whether the provider refused to send a code for a reason
+// the answer must not tell: an unknown account, one in the wrong state
+// (confirmed, or not yet), the provider's own throttling, or a provider (an
+// emulator) that cannot send. Such refusals answer like a sent code.
+func untold(err error) bool {
+	return errors.Is(err, domain.ErrNotFound) || errors.Is(err, domain.ErrInvalid) || errors.Is(err, domain.ErrForbidden) ||
+		errors.Is(err, domain.ErrTooManyRequests) || errors.Is(err, errors.ErrUnsupported)
+}
+
+// resetKey counts the guesses at an account's password reset code.
+func resetKey(addr string) string { return "reset:" + addr }
 
 // displayName checks the name given at sign-up, or derives one from the
 // email's local part when none is given.

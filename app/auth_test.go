@@ -21,6 +21,18 @@ type countingIDP struct {
 	app.IdentityProvider
 	calls    atomic.Int32
 	confirms atomic.Int32
+	// forgots and resets count ForgotPassword and ConfirmForgotPassword.
+	forgots, resets atomic.Int32
+}
+
+func (c *countingIDP) ForgotPassword(ctx context.Context, email string) error {
+	c.forgots.Add(1)
+	return c.IdentityProvider.ForgotPassword(ctx, email)
+}
+
+func (c *countingIDP) ConfirmForgotPassword(ctx context.Context, email, code, password string) error {
+	c.resets.Add(1)
+	return c.IdentityProvider.ConfirmForgotPassword(ctx, email, code, password)
 }
 
 func (c *countingIDP) ConfirmSignUp(ctx context.Context, email, code string) error {

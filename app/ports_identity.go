@@ -44,6 +44,11 @@ type SignUpResult struct {
 //   - Refresh: domain.ErrInvalidRefreshToken.
 //   - ResendCode, DeleteUnconfirmed: a *domain.NotFoundError for an unknown
 //     user or, for ResendCode, one that needs no confirmation.
+//   - ForgotPassword: a *domain.NotFoundError (domain.ErrNotFound) for an
+//     unknown user or one that is not confirmed (the use case hides it).
+//   - ConfirmForgotPassword: domain.ErrInvalidCode for a wrong or expired
+//     code, an unknown user or one with no reset pending; a password the
+//     provider's own policy refuses joins domain.ErrWeakPassword.
 //   - AddToGroup, AdminConfirm: a *domain.NotFoundError (domain.ErrNotFound)
 //     for an unknown user or group.
 //   - any call: domain.ErrTooManyAttempts when the provider throttles.
@@ -67,6 +72,15 @@ type IdentityProvider interface {
 	// ResendCode sends a new confirmation code to an unconfirmed account;
 	// earlier codes stop working where the provider allows it.
 	ResendCode(ctx context.Context, email string) error
+	// ForgotPassword sends a password reset code to a confirmed account.
+	// A new code replaces an earlier one where the provider allows it.
+	ForgotPassword(ctx context.Context, email string) error
+	// ConfirmForgotPassword sets a new password with the reset code that
+	// was sent. Refresh tokens issued before stop working where the
+	// provider can revoke them: the embedded provider (adapters/localidp)
+	// revokes them all; Cognito keeps them until they expire (revoking
+	// them would take AdminUserGlobalSignOut, an IAM-signed call).
+	ConfirmForgotPassword(ctx context.Context, email, code, newPassword string) error
 	// DeleteUnconfirmed deletes the account if it is still unconfirmed and
 	// was created before createdBefore, so that its email can sign up
 	// again. It reports whether it deleted it.

@@ -39,6 +39,13 @@ type confirmRequest struct {
 	Code  string `json:"code" apigw:"required"`
 }
 
+// resetRequest is the body of POST /api/auth/password/reset.
+type resetRequest struct {
+	Email    string `json:"email" apigw:"required"`
+	Code     string `json:"code" apigw:"required"`
+	Password string `json:"password" apigw:"required"`
+}
+
 // refreshRequest is the body of POST /api/auth/refresh.
 type refreshRequest struct {
 	RefreshToken string `json:"refreshToken" apigw:"required"`
@@ -50,6 +57,7 @@ var (
 	emailRequestSchema       = schemaOf[emailRequest]()
 	confirmRequestSchema     = schemaOf[confirmRequest]()
 	refreshRequestSchema     = schemaOf[refreshRequest]()
+	resetRequestSchema       = schemaOf[resetRequest]()
 )
 
 // registrationJSON answers a registration.
@@ -144,6 +152,36 @@ func (h *Handler) resend(ctx context.Context, req events.APIGatewayV2HTTPRequest
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	if err := h.auth.ResendCode(ctx, in.Email); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	return noContent(), nil
+}
+
+// forgotPassword answers POST /api/auth/password/forgot: 202 whether or
+// not the account exists (a reset code is emailed if it does), so the
+// answer tells nothing about accounts; 429 for a client address over its
+// budget.
+func (h *Handler) forgotPassword(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in emailRequest
+	if err := decodeJSON(&req, emailRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	if err := h.auth.RequestPasswordReset(app.WithClient(ctx, req.RequestContext.HTTP.SourceIP), in.Email); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	resp := noContent()
+	resp.StatusCode = 202
+	return resp, nil
+}
+
+// resetPassword answers POST /api/auth/password/reset: 204 once the new
+// password is set; a wrong code is a 400 naming "code", as for confirm.
+func (h *Handler) resetPassword(ctx context.Context, req events.APIGatewayV2HTTPRequest, _ pathParams) (events.APIGatewayV2HTTPResponse, error) {
+	var in resetRequest
+	if err := decodeJSON(&req, resetRequestSchema, &in); err != nil {
+		return events.APIGatewayV2HTTPResponse{}, err
+	}
+	if err := h.auth.ResetPassword(ctx, in.Email, in.Code, in.Password); err != nil {
 		return events.APIGatewayV2HTTPResponse{}, err
 	}
 	return noContent(), nil

@@ -352,3 +352,64 @@ func TestAuthRegisterIsLimitedPerAddress(t *testing.T) {
 		t.Fatalf("a sign-up from another address: %d %s", resp.StatusCode, resp.Body)
 	}
 }
+
+// TestAuthPasswordReset: forgot answers 202 alike for known and unknown
+// accounts and 429 to an address over its budget; reset answers a wrong
+// code as confirm does (400 naming code), a weak password with 400 naming
+// password, and 204 once the new password is set: the old one then fails
+// and the new one signs in. Every exchange is checked against openapi.json.
+func TestAuthPasswordReset(t *testing.T) {
+	f := newAuthFixture(t)
+	f.confirmAccount(t)
+	const ip, newPass = "10.9.0.1", "Children-of-Dune-1976"
+	for _, email := range []string{authEmail, "nobody@example.com"} {
+		if resp := f.postFrom(t, "/api/auth/password/forgot", ip, `{"email":"`+email+`"}`); resp.StatusCode != 202 || resp.Body != "" {
+			t.Fatalf("forgot for %s: %d %s, want 202", email, resp.StatusCode, resp.Body)
+		}
+	}
+	if p := decodeProblem(t, f.postFrom(t, "/api/auth/password/forgot", ip, `{"email":`)); p.Status != 400 {
+		t.Errorf("forgot with a malformed body: %d, want 400", p.Status)
+	}
+	code, ok := f.idp.ResetCode(authEmail)
+	if !ok {
+		t.Fatal("no reset code")
+	}
+	reset := func(code, password string) events.APIGatewayV2HTTPResponse {
+		return f.postFrom(t, "/api/auth/password/reset", ip, `{"email":"`+authEmail+`","code":"`+code+`","password":"`+password+`"}`)
+	}
+	wrong := "000000"
+	if code == wrong {
+		wrong = "111111"
+	}
+	wantCode := validation(fieldError{Field: "code", Message: "is wrong or has expired"})
+	wantCode.Detail = "One or more fields are invalid."
+	for name, resp := range map[string]events.APIGatewayV2HTTPResponse{
+		"wrong code":      reset(wrong, newPass),
+		"unknown account": f.postFrom(t, "/api/auth/password/reset", ip, `{"email":"nobody@example.com","code":"`+code+`","password":"`+newPass+`"}`),
+	} {
+		if diff := cmp.Diff(wantCode, decodeProblem(t, resp)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", name, diff)
+		}
+	}
+	wantWeak := validation(fieldError{Field: "password", Message: domain.PasswordPolicy})
+	wantWeak.Detail = "One or more fields are invalid."
+	if diff := cmp.Diff(wantWeak, decodeProblem(t, reset(code, "password"))); diff != "" {
+		t.Errorf("weak password (-want +got):\n%s", diff)
+	}
+	if resp := reset(code, newPass); resp.StatusCode != 204 || resp.Body != "" {
+		t.Fatalf("reset: %d %s", resp.StatusCode, resp.Body)
+	}
+	if resp := f.loginFrom(t, ip, credentials); resp.StatusCode != 401 {
+		t.Errorf("the old password: %d, want 401", resp.StatusCode)
+	}
+	if resp := f.loginFrom(t, ip, `{"email":"`+authEmail+`","password":"`+newPass+`"}`); resp.StatusCode != 200 {
+		t.Errorf("the new password: %d %s", resp.StatusCode, resp.Body)
+	}
+	var last events.APIGatewayV2HTTPResponse
+	for range app.DefaultAuthLimits.SignUpsPerClient {
+		last = f.postFrom(t, "/api/auth/password/forgot", ip, `{"email":"x@example.com"}`)
+	}
+	if p := decodeProblem(t, last); p.Status != 429 {
+		t.Errorf("forgot past the address's budget: %d, want 429", p.Status)
+	}
+}

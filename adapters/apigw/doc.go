@@ -45,6 +45,12 @@
 //	POST   /api/auth/resend           204 whether or not the account exists; a new code for an unconfirmed
 //	                                  account (new guesses too); body {"email"}
 //	POST   /api/auth/logout           204; revokes the refresh token (unknown tokens too); body {"refreshToken"}
+//	POST   /api/auth/password/forgot  202 whether or not the account exists; a reset code for a confirmed
+//	                                  account (at most 5 a day); 429 past 10 an hour per address; body {"email"}
+//	POST   /api/auth/password/reset   204 once the new password is set (the embedded provider revokes the
+//	                                  refresh tokens); a wrong code 400 (field code, also for unknown
+//	                                  accounts), void after 5; a weak password 400 (field password);
+//	                                  body {"email","code","password"}
 //	POST   /api/orders                201 Order, Location; signed in (401); body {"items":[{"bookId","qty"}]};
 //	                                  Idempotency-Key required (400); a retry with the same key and body
 //	                                  answers 201 with the same order and Idempotent-Replayed: true; the same

@@ -100,6 +100,8 @@ var routes = []route{
 	{"POST", "/api/auth/refresh", (*Handler).refresh, needsAuth},
 	{"POST", "/api/auth/resend", (*Handler).resend, needsAuth},
 	{"POST", "/api/auth/logout", (*Handler).logout, needsAuth},
+	{"POST", "/api/auth/password/forgot", (*Handler).forgotPassword, needsAuth},
+	{"POST", "/api/auth/password/reset", (*Handler).resetPassword, needsAuth},
 }
 
 // Route is a route of the API as API Gateway names it: a method and a path

@@ -22,6 +22,9 @@ const (
 	opAdmin
 	// opResend: a user who is unknown or needs no code is not found.
 	opResend
+	// opForgot: a user who is unknown or cannot reset (unconfirmed) is not
+	// found.
+	opForgot
 )
 
 // call describes the call whose error is translated: its kind and, for
@@ -57,6 +60,9 @@ func mapCode(code, message string, c call) error {
 	}
 	if o == opResend && (code == "UserNotFoundException" || code == "InvalidParameterException") {
 		return &domain.NotFoundError{Entity: "unconfirmed user", ID: c.user}
+	}
+	if o == opForgot && (code == "UserNotFoundException" || code == "InvalidParameterException" || code == "NotAuthorizedException") {
+		return &domain.NotFoundError{Entity: "confirmed user", ID: c.user}
 	}
 	switch code {
 	case "TooManyRequestsException", "TooManyFailedAttemptsException", "LimitExceededException":

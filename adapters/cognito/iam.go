@@ -3,18 +3,21 @@ package cognito
 // IAMActions maps each method of app.IdentityProvider
 // ("IdentityProvider.Method") to the IAM actions its Cognito calls need (see
 // the deploy package's least-privilege test). SignUp, ConfirmSignUp,
-// InitiateAuth, RevokeToken and ResendConfirmationCode are unauthenticated
+// InitiateAuth, RevokeToken, ResendConfirmationCode, ForgotPassword and
+// ConfirmForgotPassword are unauthenticated
 // Cognito APIs that the app client calls with its client id: they need no IAM
 // permission. The Admin* calls are signed and need one.
 var IAMActions = map[string][]string{
-	"IdentityProvider.SignUp":             nil,
-	"IdentityProvider.ConfirmSignUp":      nil,
-	"IdentityProvider.SignIn":             nil,
-	"IdentityProvider.Refresh":            nil,
-	"IdentityProvider.AddToGroup":         {"cognito-idp:AdminAddUserToGroup"},
-	"IdentityProvider.AdminConfirm":       {"cognito-idp:AdminConfirmSignUp"},
-	"IdentityProvider.RevokeRefreshToken": nil,
-	"IdentityProvider.ResendCode":         nil,
+	"IdentityProvider.SignUp":                nil,
+	"IdentityProvider.ConfirmSignUp":         nil,
+	"IdentityProvider.SignIn":                nil,
+	"IdentityProvider.Refresh":               nil,
+	"IdentityProvider.AddToGroup":            {"cognito-idp:AdminAddUserToGroup"},
+	"IdentityProvider.AdminConfirm":          {"cognito-idp:AdminConfirmSignUp"},
+	"IdentityProvider.RevokeRefreshToken":    nil,
+	"IdentityProvider.ResendCode":            nil,
+	"IdentityProvider.ForgotPassword":        nil,
+	"IdentityProvider.ConfirmForgotPassword": nil,
 	// Read the account's status and age, then delete it.
 	"IdentityProvider.DeleteUnconfirmed": {"cognito-idp:AdminGetUser", "cognito-idp:AdminDeleteUser"},
 }

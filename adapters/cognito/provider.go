@@ -130,6 +130,26 @@ func (p *Provider) ResendCode(ctx context.Context, email string) error {
 	return translate("resend code", err, call{op: opResend, user: email})
 }
 
+// ForgotPassword asks Cognito to email a password reset code
+// (ForgotPassword). Cognito refuses unknown users, and users with no
+// verified email (unconfirmed ones): both are a *domain.NotFoundError. A pool
+// with PreventUserExistenceErrors answers them with success instead.
+func (p *Provider) ForgotPassword(ctx context.Context, email string) error {
+	_, err := p.client.ForgotPassword(ctx, &cip.ForgotPasswordInput{ClientId: aws.String(p.clientID), Username: aws.String(email)})
+	return translate("forgot password", err, call{op: opForgot, user: email})
+}
+
+// ConfirmForgotPassword sets the new password with the emailed code
+// (ConfirmForgotPassword). Cognito keeps the refresh tokens issued before
+// until they expire: revoking them would take AdminUserGlobalSignOut.
+func (p *Provider) ConfirmForgotPassword(ctx context.Context, email, code, newPassword string) error {
+	_, err := p.client.ConfirmForgotPassword(ctx, &cip.ConfirmForgotPasswordInput{
+		ClientId: aws.String(p.clientID), Username: aws.String(email),
+		ConfirmationCode: aws.String(code), Password: aws.String(newPassword),
+	})
+	return translate("confirm forgot password", err, call{op: opConfirm})
+}
+
 // DeleteUnconfirmed deletes the user with AdminDeleteUser when AdminGetUser
 // says it is UNCONFIRMED and was created before createdBefore. It needs IAM
 // permission for cognito-idp:AdminGetUser and cognito-idp:AdminDeleteUser.

@@ -29,13 +29,16 @@ func TestIdentityProviderContract(t *testing.T) {
 			return porttest.IdentityProviderFixture{
 				Provider:         p,
 				ConfirmationCode: func(testing.TB, string) string { return cognitotest.Code },
+				ResetCode:        func(testing.TB, string) string { return cognitotest.Code },
 				VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
 					return v.Verify(ctx, token)
 				},
 				// Checked against AWS's API reference, not run: cognito-local 5.3.0 lacks them.
 				Lacks: map[string]string{
-					"resend": "cognito-local 5.3.0 does not implement ResendConfirmationCode (Unsupported x-amz-target)",
-					"revoke": "cognito-local 5.3.0 answers RevokeToken with NotAuthorizedException for a valid refresh token",
+					"resend":             "cognito-local 5.3.0 does not implement ResendConfirmationCode (Unsupported x-amz-target)",
+					"forgot-unconfirmed": "cognito-local 5.3.0 sends a reset code to an unconfirmed user; Cognito answers InvalidParameterException (no verified email)",
+					"reset-revokes":      "Cognito keeps refresh tokens after ConfirmForgotPassword (the adapter does no AdminUserGlobalSignOut)",
+					"revoke":             "cognito-local 5.3.0 answers RevokeToken with NotAuthorizedException for a valid refresh token",
 				},
 			}
 		})

@@ -7,7 +7,9 @@
 // It behaves like an Amazon Cognito user pool whose users sign in with their
 // email: passwords are stored as bcrypt hashes, sign-ups are confirmed with
 // a six-digit code (logged at info level and readable through
-// ConfirmationCode, since no email is sent), and tokens are RS256 JWTs whose
+// ConfirmationCode, since no email is sent), forgotten passwords are reset
+// with a six-digit code logged the same way (ResetCode), which revokes the
+// account's refresh tokens, and tokens are RS256 JWTs whose
 // claims have the shape of Cognito's access and id tokens (iss, sub,
 // client_id or aud, token_use, cognito:groups, auth_time, jti, exp, iat,
 // username or cognito:username and email). The public key is served as a JWKS

@@ -144,6 +144,17 @@ func (p *Provider) ConfirmationCode(email string) (string, bool) {
 	return u.Code, true
 }
 
+// ResetCode returns the pending password reset code of an account, as the
+// email a real provider sends would carry it. It reports false when there
+// is none.
+func (p *Provider) ResetCode(email string) (string, bool) {
+	u, err := p.store.Account(context.Background(), email)
+	if err != nil || u.ResetCode == "" {
+		return "", false
+	}
+	return u.ResetCode, true
+}
+
 // SignUp creates an unconfirmed account and logs its confirmation code.
 func (p *Provider) SignUp(ctx context.Context, email, password string) (app.SignUpResult, error) {
 	if err := domain.CheckPassword(password); err != nil || len(password) > maxBcryptPassword {
@@ -237,17 +248,18 @@ func (p *Provider) SignIn(ctx context.Context, email, password string) (app.Toke
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	if t.RefreshToken, err = p.grantRefresh(ctx, u.Email, now.Add(p.opts.RefreshTokenTTL)); err != nil {
+	if t.RefreshToken, err = p.grantRefresh(ctx, u, now.Add(p.opts.RefreshTokenTTL)); err != nil {
 		return app.Tokens{}, err
 	}
 	return t, nil
 }
 
-// grantRefresh makes and stores a new refresh token for email, valid until
+// grantRefresh makes and stores a new refresh token for u, valid until
 // until.
-func (p *Provider) grantRefresh(ctx context.Context, email string, until time.Time) (string, error) {
+func (p *Provider) grantRefresh(ctx context.Context, u Account, until time.Time) (string, error) {
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
-	if err := p.store.SaveRefreshGrant(ctx, refreshGrantID(token), RefreshGrant{Email: email, Until: until}); err != nil {
+	g := RefreshGrant{Email: u.Email, Until: until, Generation: u.Generation}
+	if err := p.store.SaveRefreshGrant(ctx, refreshGrantID(token), g); err != nil {
 		return "", fmt.Errorf("localidp: %w", err)
 	}
 	return token, nil
@@ -255,6 +267,8 @@ func (p *Provider) grantRefresh(ctx context.Context, email string, until time.Ti
 
 // Refresh issues new access and id tokens and rotates the refresh token:
 // the one passed stops working, the new one lives as long as it had left.
+// A token issued before the account's password was reset refreshes
+// nothing.
 func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens, error) {
 	now := p.opts.Now()
 	g, err := p.store.TakeRefreshGrant(ctx, refreshGrantID(refreshToken))
@@ -268,7 +282,7 @@ func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
 	u, err := p.store.Account(ctx, g.Email)
-	if errors.Is(err, domain.ErrNotFound) {
+	if errors.Is(err, domain.ErrNotFound) || err == nil && u.Generation != g.Generation {
 		return app.Tokens{}, domain.ErrInvalidRefreshToken
 	}
 	if err != nil {
@@ -278,7 +292,7 @@ func (p *Provider) Refresh(ctx context.Context, refreshToken string) (app.Tokens
 	if err != nil {
 		return app.Tokens{}, err
 	}
-	if t.RefreshToken, err = p.grantRefresh(ctx, u.Email, g.Until); err != nil {
+	if t.RefreshToken, err = p.grantRefresh(ctx, u, g.Until); err != nil {
 		return app.Tokens{}, err
 	}
 	return t, nil
@@ -307,6 +321,64 @@ func (p *Provider) ResendCode(ctx context.Context, email string) error {
 	}
 	p.opts.Logger.InfoContext(ctx, "confirmation code", slog.String("email", email), slog.String("code", u.Code))
 	return nil
+}
+
+// ForgotPassword gives a confirmed account a password reset code, which
+// replaces an earlier one and is valid for Options.CodeTTL, and logs it
+// (readable through ResetCode). Unknown and unconfirmed accounts are a
+// *domain.NotFoundError.
+func (p *Provider) ForgotPassword(ctx context.Context, email string) error {
+	u, err := p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if !u.Confirmed {
+			return &domain.NotFoundError{Entity: "confirmed user", ID: email}
+		}
+		u.ResetCode, u.ResetUntil = newCode(), p.opts.Now().Add(p.opts.CodeTTL)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p.opts.Logger.InfoContext(ctx, "password reset code", slog.String("email", email), slog.String("code", u.ResetCode))
+	return nil
+}
+
+// ConfirmForgotPassword sets a new password with the pending reset code,
+// which then stops working, and revokes every refresh token issued before.
+// A wrong or expired code, an unknown account and one with no reset
+// pending are all domain.ErrInvalidCode. Guesses are limited by app.Auth.
+func (p *Provider) ConfirmForgotPassword(ctx context.Context, email, code, newPassword string) error {
+	if err := domain.CheckPassword(newPassword); err != nil || len(newPassword) > maxBcryptPassword {
+		return domain.WeakPasswordError()
+	}
+	valid := func(u Account) bool {
+		return u.ResetCode != "" && p.opts.Now().Before(u.ResetUntil) &&
+			subtle.ConstantTimeCompare([]byte(u.ResetCode), []byte(code)) == 1
+	}
+	// Check the code before hashing (bcrypt is slow on purpose), and again
+	// when storing, so that one code sets one password.
+	u, err := p.store.Account(ctx, email)
+	if errors.Is(err, domain.ErrNotFound) || err == nil && !valid(u) {
+		return domain.InvalidCodeError()
+	}
+	if err != nil {
+		return fmt.Errorf("localidp: %w", err)
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(newPassword), p.opts.BcryptCost)
+	if err != nil {
+		return fmt.Errorf("localidp: hash password: %w", err)
+	}
+	_, err = p.store.UpdateAccount(ctx, email, func(u *Account) error {
+		if !valid(*u) {
+			return domain.InvalidCodeError()
+		}
+		u.PasswordHash, u.ResetCode, u.ResetUntil = hash, "", time.Time{}
+		u.Generation++
+		return nil
+	})
+	if errors.Is(err, domain.ErrNotFound) {
+		return domain.InvalidCodeError()
+	}
+	return err
 }
 
 // DeleteUnconfirmed deletes an unconfirmed account created before

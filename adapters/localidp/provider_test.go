@@ -66,6 +66,13 @@ func contractFixture(p *localidp.Provider, v *jwtauth.Verifier) porttest.Identit
 			}
 			return code
 		},
+		ResetCode: func(tb testing.TB, email string) string {
+			code, ok := p.ResetCode(email)
+			if !ok {
+				tb.Fatalf("no reset code for %s", email)
+			}
+			return code
+		},
 		VerifyAccessToken: func(ctx context.Context, token string) (map[string]string, error) {
 			return v.Verify(ctx, token)
 		},
@@ -196,5 +203,40 @@ func TestSignUpLogsTheCode(t *testing.T) {
 	code, _ := p.ConfirmationCode("log@example.com")
 	if !buf.Contains("code=" + code) {
 		t.Fatalf("log %q does not show the code %s", buf.String(), code)
+	}
+}
+
+// TestResetCodeIsReplacedLoggedAndExpires: a second ForgotPassword logs a
+// new code that replaces the first; the code stops working after CodeTTL.
+func TestResetCodeIsReplacedLoggedAndExpires(t *testing.T) {
+	var buf apptest.LogBuffer
+	clock := apptest.NewClock(time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC))
+	p, _ := newProvider(t, localidp.Options{CodeTTL: time.Hour, Now: clock.Now, Logger: slog.New(slog.NewTextHandler(&buf, nil))})
+	ctx := context.Background()
+	const email = "reset@example.com"
+	if _, err := p.SignUp(ctx, email, "Passw0rd!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AdminConfirm(ctx, email); err != nil {
+		t.Fatal(err)
+	}
+	codes := make([]string, 2)
+	for i := range codes {
+		if err := p.ForgotPassword(ctx, email); err != nil {
+			t.Fatal(err)
+		}
+		codes[i], _ = p.ResetCode(email)
+		if !buf.Contains("code=" + codes[i]) {
+			t.Fatalf("reset code %s not logged: %s", codes[i], buf.String())
+		}
+	}
+	if codes[0] != codes[1] {
+		if err := p.ConfirmForgotPassword(ctx, email, codes[0], "New-passw0rd"); !errors.Is(err, domain.ErrInvalidCode) {
+			t.Fatalf("the replaced code: %v, want ErrInvalidCode", err)
+		}
+	}
+	clock.Advance(time.Hour)
+	if err := p.ConfirmForgotPassword(ctx, email, codes[1], "New-passw0rd"); !errors.Is(err, domain.ErrInvalidCode) {
+		t.Fatalf("an expired code: %v, want ErrInvalidCode", err)
 	}
 }

@@ -22,6 +22,12 @@ type Account struct {
 	Code         string    `json:"code,omitempty"`
 	CodeUntil    time.Time `json:"code_until"`
 	Groups       []string  `json:"groups,omitempty"`
+	// ResetCode is the pending password reset code, valid until ResetUntil.
+	ResetCode  string    `json:"reset_code,omitempty"`
+	ResetUntil time.Time `json:"reset_until"`
+	// Generation counts password resets; refresh grants of an earlier
+	// generation no longer refresh.
+	Generation int `json:"generation,omitempty"`
 	// Created is when the account signed up (an unconfirmed sign-up may be
 	// replaced after a while).
 	Created time.Time `json:"created"`
@@ -33,6 +39,8 @@ type Account struct {
 type RefreshGrant struct {
 	Email string    `json:"email"`
 	Until time.Time `json:"until"`
+	// Generation is the account's Generation when the grant was made.
+	Generation int `json:"generation,omitempty"`
 }
 
 // refreshGrantID is the id under which a refresh token's grant is stored.

@@ -23,12 +23,17 @@ type IdentityProviderFixture struct {
 	Provider app.IdentityProvider
 	// ConfirmationCode returns the code sent to email after SignUp.
 	ConfirmationCode func(t testing.TB, email string) string
+	// ResetCode returns the password reset code sent to email after
+	// ForgotPassword.
+	ResetCode func(t testing.TB, email string) string
 	// VerifyAccessToken verifies an access token (signature, issuer,
 	// client_id, expiry) and returns its claims as API Gateway's JWT
 	// authorizer passes them (lists as "[a b]").
 	VerifyAccessToken func(ctx context.Context, token string) (map[string]string, error)
 	// Lacks names features an emulator does not implement ("resend",
-	// "revoke"), with the reason; their cases are skipped.
+	// "revoke", "reset-revokes": a password reset revokes refresh tokens,
+	// "forgot-unconfirmed": ForgotPassword refuses unconfirmed users),
+	// with the reason; their cases are skipped.
 	Lacks map[string]string
 }
 
@@ -59,6 +64,11 @@ func IdentityProvider(t *testing.T, newFixture func(t *testing.T) IdentityProvid
 		{name: "a revoked refresh token refreshes nothing; revoking twice is no error", run: testIdentityRevoke},
 		{name: "delete unconfirmed: only an unconfirmed account created before the time", run: testIdentityDeleteUnconfirmed},
 		{name: "sign-in tokens name the user", run: testIdentityTokensNameTheUser},
+		{name: "forgot password: the sent code sets a new password, once; a wrong code is ErrInvalidCode", run: testIdentityForgotPassword},
+		{name: "forgot password: an unknown user is not found", run: testIdentityForgotPasswordUnknownUser},
+		{name: "forgot password: an unconfirmed user is not found", run: testIdentityForgotPasswordUnconfirmedUser},
+		{name: "confirm forgot password: unknown user and no reset pending are ErrInvalidCode", run: testIdentityConfirmForgotPasswordWithoutReset},
+		{name: "a password reset revokes the refresh tokens issued before", run: testIdentityResetRevokesRefreshTokens},
 	})
 }
 
@@ -292,6 +302,89 @@ func testIdentityAddToGroupUnknownUser(t *testing.T, f IdentityProviderFixture) 
 	ctx := context.Background()
 	if err := f.Provider.AddToGroup(ctx, randomEmail(), app.AdminGroup); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("AddToGroup: err = %v, want ErrNotFound", err)
+	}
+}
+
+// resetPassword is the new password of the reset cases.
+const resetPassword = "Battery-Staple-7"
+
+func testIdentityForgotPassword(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	email := confirmedUser(t, f)
+	if err := f.Provider.ForgotPassword(ctx, email); err != nil {
+		t.Fatalf("ForgotPassword: %v", err)
+	}
+	code := f.ResetCode(t, email)
+	if err := f.Provider.ConfirmForgotPassword(ctx, email, wrongCode(code), resetPassword); !errors.Is(err, domain.ErrInvalidCode) {
+		t.Fatalf("ConfirmForgotPassword with a wrong code: %v, want ErrInvalidCode", err)
+	}
+	if _, err := f.Provider.SignIn(ctx, email, identityPassword); err != nil {
+		t.Fatalf("SignIn with the old password after a wrong code: %v", err)
+	}
+	if err := f.Provider.ConfirmForgotPassword(ctx, email, code, resetPassword); err != nil {
+		t.Fatalf("ConfirmForgotPassword: %v", err)
+	}
+	if _, err := f.Provider.SignIn(ctx, email, identityPassword); !errors.Is(err, domain.ErrInvalidCredentials) {
+		t.Fatalf("SignIn with the old password: %v, want ErrInvalidCredentials", err)
+	}
+	if _, err := f.Provider.SignIn(ctx, email, resetPassword); err != nil {
+		t.Fatalf("SignIn with the new password: %v", err)
+	}
+	if err := f.Provider.ConfirmForgotPassword(ctx, email, code, identityPassword); !errors.Is(err, domain.ErrInvalidCode) {
+		t.Fatalf("ConfirmForgotPassword with a used code: %v, want ErrInvalidCode", err)
+	}
+}
+
+func testIdentityForgotPasswordUnknownUser(t *testing.T, f IdentityProviderFixture) {
+	if err := f.Provider.ForgotPassword(context.Background(), randomEmail()); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("ForgotPassword for an unknown user: %v, want ErrNotFound", err)
+	}
+}
+
+func testIdentityForgotPasswordUnconfirmedUser(t *testing.T, f IdentityProviderFixture) {
+	skipIfLacking(t, f, "forgot-unconfirmed")
+	ctx := context.Background()
+	email := randomEmail()
+	if _, err := f.Provider.SignUp(ctx, email, identityPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Provider.ForgotPassword(ctx, email); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("ForgotPassword for an unconfirmed user: %v, want ErrNotFound", err)
+	}
+}
+
+func testIdentityConfirmForgotPasswordWithoutReset(t *testing.T, f IdentityProviderFixture) {
+	ctx := context.Background()
+	for _, who := range []string{randomEmail(), confirmedUser(t, f)} {
+		if err := f.Provider.ConfirmForgotPassword(ctx, who, "123456", resetPassword); !errors.Is(err, domain.ErrInvalidCode) {
+			t.Errorf("ConfirmForgotPassword for an unknown user or one without a reset: %v, want ErrInvalidCode", err)
+		}
+	}
+}
+
+func testIdentityResetRevokesRefreshTokens(t *testing.T, f IdentityProviderFixture) {
+	skipIfLacking(t, f, "reset-revokes")
+	ctx := context.Background()
+	email := confirmedUser(t, f)
+	tok, err := f.Provider.SignIn(ctx, email, identityPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Provider.ForgotPassword(ctx, email); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Provider.ConfirmForgotPassword(ctx, email, f.ResetCode(t, email), resetPassword); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Provider.Refresh(ctx, tok.RefreshToken); !errors.Is(err, domain.ErrInvalidRefreshToken) {
+		t.Fatalf("Refresh with a token issued before the reset: %v, want ErrInvalidRefreshToken", err)
+	}
+	after, err := f.Provider.SignIn(ctx, email, resetPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Provider.Refresh(ctx, after.RefreshToken); err != nil {
+		t.Fatalf("Refresh with a token issued after the reset: %v", err)
 	}
 }
 

@@ -271,6 +271,10 @@ export function createApi({ session, device = () => undefined, onUnauthorized, f
     // resendCode asks for a new confirmation code; the answer is the same
     // whether or not the account exists.
     resendCode: (email) => call('POST', '/auth/resend', { body: { email } }),
+    // forgotPassword asks for a password reset code; the answer is the same
+    // whether or not the account exists.
+    forgotPassword: (email) => call('POST', '/auth/password/forgot', { body: { email } }),
+    resetPassword: (email, code, password) => call('POST', '/auth/password/reset', { body: { email, code, password } }),
     // login sends the browser's device id, so that the account's sign-in
     // throttle lets this browser through during an attack (device.js).
     login: async (email, password) => session.signIn(await call('POST', '/auth/login', { body: { email, password, device: device() } })),

@@ -22,6 +22,8 @@ import { OrderPage } from './pages/order.js';
 import { RegisterPage } from './pages/register.js';
 import { ConfirmPage } from './pages/confirm.js';
 import { LoginPage } from './pages/login.js';
+import { ForgotPasswordPage } from './pages/forgot_password.js';
+import { ResetPasswordPage } from './pages/reset_password.js';
 import { AdminBooksPage } from './pages/admin_books.js';
 import { AdminBookPage } from './pages/admin_book.js';
 import { AdminOrdersPage } from './pages/admin_orders.js';
@@ -40,6 +42,8 @@ const routes = [
   { path: '/register', page: RegisterPage },
   { path: '/confirm', page: ConfirmPage },
   { path: '/login', page: LoginPage },
+  { path: '/forgot-password', page: ForgotPasswordPage },
+  { path: '/reset-password', page: ResetPasswordPage },
   { path: '/admin/books', page: AdminBooksPage, admin: true },
   { path: '/admin/books/new', page: AdminBookPage, admin: true },
   { path: '/admin/books/:id', page: AdminBookPage, admin: true },

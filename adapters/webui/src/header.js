@@ -8,7 +8,7 @@ import { useStore } from './store.js';
 import { loginHref } from './router.js';
 
 // AUTH_PAGES do not lead back to themselves after sign-in.
-const AUTH_PAGES = ['/login', '/register', '/confirm'];
+const AUTH_PAGES = ['/login', '/register', '/confirm', '/forgot-password', '/reset-password'];
 
 function NavLink({ href, current, children, testid }) {
   const active = href === '/' ? current === '/' || current.startsWith('/books/') : current === href || current.startsWith(`${href}/`);

@@ -46,6 +46,9 @@ export function Alert({ kind = 'info', children, testid }) {
   return html`<div class="alert alert--${kind}" role=${kind === 'error' ? 'alert' : 'status'} data-testid=${testid}>${children}</div>`;
 }
 
+// PASSWORD_HINT describes domain.PasswordPolicy where a password is chosen.
+export const PASSWORD_HINT = 'At least 8 characters with an upper-case letter, a lower-case letter and a digit.';
+
 // Field is a labelled form control with an optional hint and error; control
 // renders the input from the attributes it must carry (id, aria-*).
 export function Field({ id, label, hint, error, control }) {

@@ -16,7 +16,8 @@ export function LoginPage({ query }) {
   return html`<section class="auth">
     <${PageTitle} title="Sign in" />
     ${query.get('confirmed') && html`<${Alert} kind="success"><p>Your account is confirmed: sign in.</p><//>`}
-    ${!query.get('confirmed') && next !== '/' && html`<p class="muted">Sign in to continue where you left off.</p>`}
+    ${query.get('reset') && html`<${Alert} kind="success" testid="login-reset"><p>Your password is changed: sign in with the new one.</p><//>`}
+    ${!query.get('confirmed') && !query.get('reset') && next !== '/' && html`<p class="muted">Sign in to continue where you left off.</p>`}
     <form class="form" onSubmit=${submit} data-testid="login-form">
       <${Field} id="email" label="Email" error=${error?.fields?.email}
         control=${(a) => html`<input ...${a} type="email" autocomplete="username" required ...${bind('email')} />`} />
@@ -26,6 +27,7 @@ export function LoginPage({ query }) {
       ${error?.status === 403 && html`<p><a href=${`/confirm?email=${encodeURIComponent(values.email)}`}>Confirm your account</a></p>`}
       <button type="submit" class="button button--primary" disabled=${busy} data-testid="login-submit">Sign in</button>
     </form>
+    <p><a href=${`/forgot-password${values.email ? `?email=${encodeURIComponent(values.email)}` : ''}`} data-testid="login-forgot">Forgot your password?</a></p>
     <p>New here? <a href="/register">Create an account</a>.</p>
   </section>`;
 }

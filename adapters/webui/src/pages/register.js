@@ -1,7 +1,7 @@
 // Sign up (/register) → /confirm?email=…
 import { html } from '../html.js';
 import { useApp } from '../context.js';
-import { Field, FormErrors, PageTitle, useFormState, useSubmit } from '../ui.js';
+import { Field, FormErrors, PageTitle, PASSWORD_HINT, useFormState, useSubmit } from '../ui.js';
 
 export function RegisterPage() {
   const { api, router, notify } = useApp();
@@ -16,7 +16,7 @@ export function RegisterPage() {
     <form class="form" onSubmit=${submit} data-testid="register-form">
       <${Field} id="email" label="Email" error=${error?.fields?.email}
         control=${(a) => html`<input ...${a} type="email" autocomplete="email" required ...${bind('email')} />`} />
-      <${Field} id="password" label="Password" hint="At least 8 characters with an upper-case letter, a lower-case letter and a digit." error=${error?.fields?.password}
+      <${Field} id="password" label="Password" hint=${PASSWORD_HINT} error=${error?.fields?.password}
         control=${(a) => html`<input ...${a} type="password" autocomplete="new-password" required minlength="8" ...${bind('password')} />`} />
       <${Field} id="name" label="Name (optional)" hint="Shown with your reviews. Without one, the part of your email before the @ is shown." error=${error?.fields?.name}
         control=${(a) => html`<input ...${a} type="text" autocomplete="nickname" maxlength="64" ...${bind('name')} />`} />

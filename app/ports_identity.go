@@ -76,10 +76,10 @@ type IdentityProvider interface {
 	// A new code replaces an earlier one where the provider allows it.
 	ForgotPassword(ctx context.Context, email string) error
 	// ConfirmForgotPassword sets a new password with the reset code that
-	// was sent. Refresh tokens issued before stop working where the
-	// provider can revoke them: the embedded provider (adapters/localidp)
-	// revokes them all; Cognito keeps them until they expire (revoking
-	// them would take AdminUserGlobalSignOut, an IAM-signed call).
+	// was sent. Refresh tokens issued before stop working: the embedded
+	// provider (adapters/localidp) revokes them, the Cognito adapter signs
+	// the user out everywhere (AdminUserGlobalSignOut; cognito-local lacks
+	// it and keeps them).
 	ConfirmForgotPassword(ctx context.Context, email, code, newPassword string) error
 	// DeleteUnconfirmed deletes the account if it is still unconfirmed and
 	// was created before createdBefore, so that its email can sign up

@@ -53,9 +53,8 @@ type Provider struct {
 	clientID string
 }
 
-// New returns the provider for the pool and app client. AddToGroup and
-// AdminConfirm need IAM permission for cognito-idp:AdminAddUserToGroup and
-// cognito-idp:AdminConfirmSignUp; the other calls need none.
+// New returns the provider for the pool and app client. The Admin* calls
+// need IAM permission (see IAMActions); the others need none.
 func New(client *cip.Client, pool UserPoolID, clientID ClientID) (*Provider, error) {
 	switch {
 	case client == nil:
@@ -140,14 +139,27 @@ func (p *Provider) ForgotPassword(ctx context.Context, email string) error {
 }
 
 // ConfirmForgotPassword sets the new password with the emailed code
-// (ConfirmForgotPassword). Cognito keeps the refresh tokens issued before
-// until they expire: revoking them would take AdminUserGlobalSignOut.
+// (ConfirmForgotPassword), then signs the user out everywhere
+// (AdminUserGlobalSignOut: every refresh token issued before stops working;
+// it needs IAM permission for cognito-idp:AdminUserGlobalSignOut). A
+// Cognito stand-in that lacks the sign-out (cognito-local) keeps the old
+// sessions. A sign-out that fails after the password changed is reported:
+// the caller asks for a new code and resets again.
 func (p *Provider) ConfirmForgotPassword(ctx context.Context, email, code, newPassword string) error {
 	_, err := p.client.ConfirmForgotPassword(ctx, &cip.ConfirmForgotPasswordInput{
 		ClientId: aws.String(p.clientID), Username: aws.String(email),
 		ConfirmationCode: aws.String(code), Password: aws.String(newPassword),
 	})
-	return translate("confirm forgot password", err, call{op: opConfirm})
+	if err != nil {
+		return translate("confirm forgot password", err, call{op: opConfirm})
+	}
+	_, err = p.client.AdminUserGlobalSignOut(ctx, &cip.AdminUserGlobalSignOutInput{
+		UserPoolId: aws.String(p.poolID), Username: aws.String(email),
+	})
+	if err := translate("sign out everywhere after a password reset", err, call{op: opAdmin, user: email}); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		return err
+	}
+	return nil
 }
 
 // DeleteUnconfirmed deletes the user with AdminDeleteUser when AdminGetUser

@@ -37,7 +37,7 @@ func TestIdentityProviderContract(t *testing.T) {
 				Lacks: map[string]string{
 					"resend":             "cognito-local 5.3.0 does not implement ResendConfirmationCode (Unsupported x-amz-target)",
 					"forgot-unconfirmed": "cognito-local 5.3.0 sends a reset code to an unconfirmed user; Cognito answers InvalidParameterException (no verified email)",
-					"reset-revokes":      "Cognito keeps refresh tokens after ConfirmForgotPassword (the adapter does no AdminUserGlobalSignOut)",
+					"reset-revokes":      "cognito-local 5.3.0 does not implement AdminUserGlobalSignOut, which revokes the refresh tokens on Cognito",
 					"revoke":             "cognito-local 5.3.0 answers RevokeToken with NotAuthorizedException for a valid refresh token",
 				},
 			}

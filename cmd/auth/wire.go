@@ -21,9 +21,9 @@ import (
 // with sign-in attempts and profiles in DynamoDB.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
-		userPoolID, clientID, cognitoEndpoint, cognito.ProviderSet,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.AuthSet,
+		wire.FieldsOf(new(config), "AWS", "Logging", "UserPoolID", "ClientID", "CognitoEndpoint", "Table", "DynamoEndpoint"), lambdaenv.Set,
+		cognito.ProviderSet,
+		dynamodb.ClientSet, dynamodb.AuthSet,
 		system.ProviderSet,
 		app.NewAuth,
 		newAPIConfig,

@@ -26,28 +26,28 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	endpoint := cognitoEndpoint(cfg)
+	endpoint := cfg.CognitoEndpoint
 	client, err := cognito.NewClient(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	cognitoUserPoolID := userPoolID(cfg)
-	cognitoClientID := clientID(cfg)
-	provider, err := cognito.New(client, cognitoUserPoolID, cognitoClientID)
+	userPoolID := cfg.UserPoolID
+	clientID := cfg.ClientID
+	provider, err := cognito.New(client, userPoolID, clientID)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbEndpoint := dynamoEndpoint(cfg)
+	dynamodbEndpoint := cfg.DynamoEndpoint
 	db, err := dynamodb.NewDB(awsConfig, dynamodbEndpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbTableName := tableName(cfg)
-	attemptStore, err := dynamodb.NewAttemptStore(db, dynamodbTableName)
+	tableName := cfg.Table
+	attemptStore, err := dynamodb.NewAttemptStore(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	profileRepository, err := dynamodb.NewProfileRepository(db, dynamodbTableName)
+	profileRepository, err := dynamodb.NewProfileRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}

@@ -20,9 +20,9 @@ import (
 // initializeHandler builds the catalog function over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.ProfileSet, dynamodb.DiscoveryProviderSet,
-		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
+		wire.FieldsOf(new(config), "AWS", "Logging", "Table", "DynamoEndpoint", "Bucket", "S3"), lambdaenv.Set,
+		dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.ProfileSet, dynamodb.DiscoveryProviderSet,
+		s3.ClientSet, s3.ProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		app.NewCatalog,

@@ -25,17 +25,17 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	endpoint := dynamoEndpoint(cfg)
+	endpoint := cfg.DynamoEndpoint
 	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbTableName := tableName(cfg)
-	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
+	tableName := cfg.Table
+	bookRepository, err := dynamodb.NewBookRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	options := s3Options(cfg)
+	options := cfg.S3
 	client, err := s3.NewClient(awsConfig, options)
 	if err != nil {
 		return nil, err
@@ -44,8 +44,8 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	s3BucketName := bucketName(cfg)
-	objectStore, err := s3.New(client, presignClient, s3BucketName)
+	bucketName := cfg.Bucket
+	objectStore, err := s3.New(client, presignClient, bucketName)
 	if err != nil {
 		return nil, err
 	}
@@ -56,20 +56,20 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 		return nil, err
 	}
 	catalog := app.NewCatalog(bookRepository, objectStore, clock, ulidGenerator, cursorCodec)
-	reviewRepository, err := dynamodb.NewReviewRepository(db, dynamodbTableName)
+	reviewRepository, err := dynamodb.NewReviewRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	profileRepository, err := dynamodb.NewProfileRepository(db, dynamodbTableName)
+	profileRepository, err := dynamodb.NewProfileRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
 	reviews := app.NewReviews(reviewRepository, bookRepository, profileRepository, clock, cursorCodec)
-	searchIndex, err := dynamodb.NewSearchIndex(db, dynamodbTableName)
+	searchIndex, err := dynamodb.NewSearchIndex(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	salesLedger, err := dynamodb.NewSalesLedger(db, dynamodbTableName)
+	salesLedger, err := dynamodb.NewSalesLedger(db, tableName)
 	if err != nil {
 		return nil, err
 	}

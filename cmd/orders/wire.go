@@ -19,8 +19,8 @@ import (
 // initializeHandler builds the orders function over DynamoDB.
 func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) {
 	wire.Build(
-		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.OrderProviderSet,
+		wire.FieldsOf(new(config), "AWS", "Logging", "Table", "DynamoEndpoint"), lambdaenv.Set,
+		dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.OrderProviderSet,
 		system.ProviderSet,
 		newCursorCodec,
 		shippingPolicy,

@@ -24,17 +24,17 @@ func initializeHandler(ctx context.Context, cfg config) (*apigw.Handler, error) 
 	if err != nil {
 		return nil, err
 	}
-	endpoint := dynamoEndpoint(cfg)
+	endpoint := cfg.DynamoEndpoint
 	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbTableName := tableName(cfg)
-	orderRepository, err := dynamodb.NewOrderRepository(db, dynamodbTableName)
+	tableName := cfg.Table
+	orderRepository, err := dynamodb.NewOrderRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
+	bookRepository, err := dynamodb.NewBookRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}

@@ -19,9 +19,9 @@ import (
 // and the covers bucket.
 func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStreamHandler, error) {
 	wire.Build(
-		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.DiscoveryProviderSet,
-		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
+		wire.FieldsOf(new(config), "AWS", "Logging", "Table", "DynamoEndpoint", "Bucket", "S3"), lambdaenv.Set,
+		dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.DiscoveryProviderSet,
+		s3.ClientSet, s3.ProviderSet,
 		app.NewProjector, app.NewCoverCleanup,
 		dynamodb.NewProjectionStreamHandler,
 	)

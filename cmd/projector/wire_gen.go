@@ -24,21 +24,21 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
-	endpoint := dynamoEndpoint(cfg)
+	endpoint := cfg.DynamoEndpoint
 	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbTableName := tableName(cfg)
-	searchIndex, err := dynamodb.NewSearchIndex(db, dynamodbTableName)
+	tableName := cfg.Table
+	searchIndex, err := dynamodb.NewSearchIndex(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	salesLedger, err := dynamodb.NewSalesLedger(db, dynamodbTableName)
+	salesLedger, err := dynamodb.NewSalesLedger(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
+	bookRepository, err := dynamodb.NewBookRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
-	options := s3Options(cfg)
+	options := cfg.S3
 	client, err := s3.NewClient(awsConfig, options)
 	if err != nil {
 		return nil, err
@@ -55,8 +55,8 @@ func initializeHandler(ctx context.Context, cfg config) (*dynamodb.ProjectionStr
 	if err != nil {
 		return nil, err
 	}
-	s3BucketName := bucketName(cfg)
-	objectStore, err := s3.New(client, presignClient, s3BucketName)
+	bucketName := cfg.Bucket
+	objectStore, err := s3.New(client, presignClient, bucketName)
 	if err != nil {
 		return nil, err
 	}

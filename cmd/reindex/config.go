@@ -28,5 +28,3 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	return cfg, nil
 }
 
-func tableName(cfg config) dynamodb.TableName     { return cfg.Table }
-func dynamoEndpoint(cfg config) dynamodb.Endpoint { return cfg.DynamoEndpoint }

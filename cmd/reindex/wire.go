@@ -18,8 +18,8 @@ import (
 // its projections.
 func initializeReplay(ctx context.Context, cfg config) (*app.ProjectionReplay, error) {
 	wire.Build(
-		wire.FieldsOf(new(config), "AWS"), lambdaenv.Set,
-		tableName, dynamoEndpoint, dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.OrderProviderSet, dynamodb.DiscoveryProviderSet,
+		wire.FieldsOf(new(config), "AWS", "Table", "DynamoEndpoint"), lambdaenv.Set,
+		dynamodb.ClientSet, dynamodb.ProviderSet, dynamodb.OrderProviderSet, dynamodb.DiscoveryProviderSet,
 		app.NewProjector,
 		app.NewProjectionReplay,
 	)

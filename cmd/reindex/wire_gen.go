@@ -23,25 +23,25 @@ func initializeReplay(ctx context.Context, cfg config) (*app.ProjectionReplay, e
 	if err != nil {
 		return nil, err
 	}
-	endpoint := dynamoEndpoint(cfg)
+	endpoint := cfg.DynamoEndpoint
 	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbTableName := tableName(cfg)
-	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
+	tableName := cfg.Table
+	bookRepository, err := dynamodb.NewBookRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	orderRepository, err := dynamodb.NewOrderRepository(db, dynamodbTableName)
+	orderRepository, err := dynamodb.NewOrderRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	searchIndex, err := dynamodb.NewSearchIndex(db, dynamodbTableName)
+	searchIndex, err := dynamodb.NewSearchIndex(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	salesLedger, err := dynamodb.NewSalesLedger(db, dynamodbTableName)
+	salesLedger, err := dynamodb.NewSalesLedger(db, tableName)
 	if err != nil {
 		return nil, err
 	}

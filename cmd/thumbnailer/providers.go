@@ -1,13 +1,7 @@
 package main
 
 import (
-	"github.com/bookshop/bookshop/adapters/dynamodb"
-	"github.com/bookshop/bookshop/adapters/s3"
 	"github.com/bookshop/bookshop/adapters/s3event"
 )
 
-func tableName(cfg config) dynamodb.TableName     { return cfg.Table }
-func dynamoEndpoint(cfg config) dynamodb.Endpoint { return cfg.DynamoEndpoint }
-func bucketName(cfg config) s3.BucketName         { return cfg.Bucket }
-func s3Options(cfg config) s3.Options             { return cfg.S3 }
-func eventBucket(cfg config) s3event.Bucket       { return s3event.Bucket(cfg.Bucket) }
+func eventBucket(cfg config) s3event.Bucket { return s3event.Bucket(cfg.Bucket) }

@@ -21,10 +21,10 @@ import (
 // initializeHandler builds the thumbnailer over DynamoDB and S3.
 func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error) {
 	wire.Build(
-		wire.FieldsOf(new(config), "AWS", "Logging"), lambdaenv.Set,
-		tableName, dynamoEndpoint, dynamodb.ClientSet,
+		wire.FieldsOf(new(config), "AWS", "Logging", "Table", "DynamoEndpoint", "Bucket", "S3"), lambdaenv.Set,
+		dynamodb.ClientSet,
 		dynamodb.NewBookRepository, wire.Bind(new(app.BookRepository), new(*dynamodb.BookRepository)),
-		bucketName, s3Options, s3.ClientSet, s3.ProviderSet,
+		s3.ClientSet, s3.ProviderSet,
 		imaging.ProviderSet,
 		wire.Value(system.Clock{}), wire.Bind(new(app.Clock), new(system.Clock)),
 		app.NewThumbnails,

@@ -26,17 +26,17 @@ func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error
 	if err != nil {
 		return nil, err
 	}
-	endpoint := dynamoEndpoint(cfg)
+	endpoint := cfg.DynamoEndpoint
 	db, err := dynamodb.NewDB(awsConfig, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	dynamodbTableName := tableName(cfg)
-	bookRepository, err := dynamodb.NewBookRepository(db, dynamodbTableName)
+	tableName := cfg.Table
+	bookRepository, err := dynamodb.NewBookRepository(db, tableName)
 	if err != nil {
 		return nil, err
 	}
-	options := s3Options(cfg)
+	options := cfg.S3
 	client, err := s3.NewClient(awsConfig, options)
 	if err != nil {
 		return nil, err
@@ -45,8 +45,8 @@ func initializeHandler(ctx context.Context, cfg config) (*s3event.Handler, error
 	if err != nil {
 		return nil, err
 	}
-	s3BucketName := bucketName(cfg)
-	objectStore, err := s3.New(client, presignClient, s3BucketName)
+	bucketName := cfg.Bucket
+	objectStore, err := s3.New(client, presignClient, bucketName)
 	if err != nil {
 		return nil, err
 	}

@@ -179,17 +179,8 @@ func (a *Auth) Register(ctx context.Context, email, password, name string) (Regi
 	if len(fields) > 0 {
 		return Registration{}, &domain.ValidationError{Fields: fields}
 	}
-	if client := ClientFrom(ctx); client != "" {
-		// Counted before the provider is called, so parallel sign-ups
-		// cannot slip past the limit.
-		now := a.clock.Now()
-		rec, err := a.attempts.Add(ctx, "signup-client:"+client, now, now.Add(a.limits.ThrottleWindow))
-		if err != nil {
-			return Registration{}, fmt.Errorf("register: %w", err)
-		}
-		if rec.Count > a.limits.SignUpsPerClient {
-			return Registration{}, fmt.Errorf("register: client %s: %w", client, domain.ErrTooManyAttempts)
-		}
+	if err := a.limitClient(ctx, "signup-client:", a.clock.Now()); err != nil {
+		return Registration{}, fmt.Errorf("register: %w", err)
 	}
 	res, err := a.idp.SignUp(ctx, addr, password)
 	if errors.Is(err, domain.ErrUserExists) {
@@ -284,14 +275,8 @@ func (a *Auth) RequestPasswordReset(ctx context.Context, email string) error {
 		return err
 	}
 	now := a.clock.Now()
-	if client := ClientFrom(ctx); client != "" {
-		rec, err := a.attempts.Add(ctx, "reset-client:"+client, now, now.Add(a.limits.ThrottleWindow))
-		if err != nil {
-			return fmt.Errorf("request password reset: %w", err)
-		}
-		if rec.Count > a.limits.SignUpsPerClient {
-			return fmt.Errorf("request password reset: client %s: %w", client, domain.ErrTooManyAttempts)
-		}
+	if err := a.limitClient(ctx, "reset-client:", now); err != nil {
+		return fmt.Errorf("request password reset: %w", err)
 	}
 	rec, err := a.attempts.Add(ctx, "reset-send:"+addr, now, now.Add(a.limits.CodeWindow))
 	if err != nil {
@@ -542,6 +527,27 @@ func (a *Auth) Logout(ctx context.Context, refreshToken string) error {
 	}
 	if err := a.idp.RevokeRefreshToken(ctx, refreshToken); err != nil && !errors.Is(err, domain.ErrInvalidRefreshToken) {
 		return fmt.Errorf("logout: %w", err)
+	}
+	return nil
+}
+
+// limitClient counts a request that can make the provider send an email
+// (a sign-up, a reset code) against the client address in ctx, under the
+// key prefix kind, and refuses it with domain.ErrTooManyAttempts beyond
+// AuthLimits.SignUpsPerClient per ThrottleWindow. It counts before the
+// provider is called, so parallel requests cannot slip past the limit. A
+// request without a client address is not counted.
+func (a *Auth) limitClient(ctx context.Context, kind string, now time.Time) error {
+	client := ClientFrom(ctx)
+	if client == "" {
+		return nil
+	}
+	rec, err := a.attempts.Add(ctx, kind+client, now, now.Add(a.limits.ThrottleWindow))
+	if err != nil {
+		return err
+	}
+	if rec.Count > a.limits.SignUpsPerClient {
+		return fmt.Errorf("client %s: %w", client, domain.ErrTooManyAttempts)
 	}
 	return nil
 }

@@ -110,11 +110,6 @@ func doubleClick(b *browsertest.Browser, selector string) {
 		chromedp.MouseClickXY(xy[0], xy[1], chromedp.ClickCount(2)))
 }
 
-// cardTitles returns the titles of the catalog's book cards in order.
-func cardTitles(b *browsertest.Browser) []string {
-	return browsertest.Eval[[]string](b, `[...document.querySelectorAll('[data-testid="book-card"] .book-card__title')].map(e => e.innerText.trim())`)
-}
-
 // waitTitles waits until the catalog shows exactly the books titled want,
 // in that order.
 func waitTitles(b *browsertest.Browser, want ...string) {

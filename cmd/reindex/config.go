@@ -27,4 +27,3 @@ func configFromEnv(getenv func(string) string) (config, error) {
 	}
 	return cfg, nil
 }
-

@@ -2,7 +2,6 @@ package containertest
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -124,6 +123,3 @@ func (f *Fault) remove() {
 		f.tb.Errorf("remove %s container: %v", f.name, err)
 	}
 }
-
-// String names the container, for messages.
-func (f *Fault) String() string { return fmt.Sprintf("%s container", f.name) }

@@ -223,14 +223,6 @@ func (b *Browser) SetViewport(v Viewport) {
 	b.Do(fmt.Sprintf("set viewport %dx%d", v.Width, v.Height), b.emulation()...)
 }
 
-// SetColorScheme changes the emulated prefers-color-scheme ("light", "dark" or
-// "" for the browser's own) from now on.
-func (b *Browser) SetColorScheme(scheme string) {
-	b.tb.Helper()
-	b.cfg.colorScheme = scheme
-	b.Do("set colour scheme "+scheme, b.emulation()...)
-}
-
 // Context returns the tab's chromedp context, for actions this package does
 // not wrap. It has no deadline: bound each Run, or use Do.
 func (b *Browser) Context() context.Context { return b.ctx }

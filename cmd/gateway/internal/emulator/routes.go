@@ -122,13 +122,3 @@ func (t routeTable) find(method, path string) (*route, map[string]string, bool) 
 	}
 	return best, bestParams, best != nil
 }
-
-// anyPath reports whether some route, whatever its method, matches path.
-func (t routeTable) anyPath(path string) bool {
-	for i := range t {
-		if _, ok := t[i].match(path); ok {
-			return true
-		}
-	}
-	return false
-}
